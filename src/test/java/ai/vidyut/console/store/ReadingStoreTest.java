@@ -1,0 +1,57 @@
+package ai.vidyut.console.store;
+
+import ai.vidyut.console.telemetry.Reading;
+import ai.vidyut.console.telemetry.SeriesKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReadingStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void storesEachReadingOnceAndSurvivesReopening() {
+        List<Reading> batch = List.of(
+                new Reading(1_000, "s1", "inv1", "power_kw", 10.0),
+                new Reading(2_000, "s1", "inv1", "power_kw", 12.0),
+                new Reading(1_000, "s1", "inv1", "temperature_c", 40.0));
+        try (Database db = Database.open(dir)) {
+            ReadingStore store = new ReadingStore(db, new SiteStore(db));
+            assertThat(store.append(batch)).isEqualTo(3);
+            assertThat(store.append(batch)).isZero();
+            assertThat(store.count()).isEqualTo(3);
+        }
+        try (Database db = Database.open(dir)) {
+            SiteStore sites = new SiteStore(db);
+            ReadingStore store = new ReadingStore(db, sites);
+            assertThat(store.count()).isEqualTo(3);
+            assertThat(store.range(new SeriesKey("s1", "inv1", "power_kw"), 0, 10_000))
+                    .extracting(ReadingStore.Point::value).containsExactly(10.0, 12.0);
+            assertThat(sites.site("s1")).get().matches(s -> s.discovered());
+            assertThat(sites.assets("s1")).hasSize(1);
+        }
+    }
+
+    @Test
+    void downsamplesIntoBucketsWithMinMaxMean() {
+        try (Database db = Database.open(dir)) {
+            ReadingStore store = new ReadingStore(db, new SiteStore(db));
+            store.append(List.of(
+                    new Reading(0, "s", "m", "power_kw", 1),
+                    new Reading(500, "s", "m", "power_kw", 3),
+                    new Reading(1_000, "s", "m", "power_kw", 10),
+                    new Reading(3_000, "s", "m", "power_kw", 7)));
+            List<ReadingStore.Bucket> buckets = store.downsample(new SeriesKey("s", "m", "power_kw"), 0, 4_000, 1_000);
+            assertThat(buckets).containsExactly(
+                    new ReadingStore.Bucket(0, 1, 3, 2, 2),
+                    new ReadingStore.Bucket(1_000, 10, 10, 10, 1),
+                    new ReadingStore.Bucket(3_000, 7, 7, 7, 1));
+        }
+    }
+}
