@@ -1,0 +1,319 @@
+package ai.vidyut.console.forecast;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Forecasts a series: fits the models, chooses the blend on a rolling-origin backtest over the last
+ * {@code calibrationOrigins} days, and sets the 95 % band from the empirical distribution of that backtest's errors
+ * (split conformal prediction with horizon-dependent scale), not from a normal assumption.
+ * <p>
+ * Load and other metrics: decomposable model ({@link DecomposableModel}) + w × short-horizon residual model
+ * ({@link DirectModel}), w ∈ [0, 1] picked on the calibration origins. PV (when a {@link SolarSite} is given):
+ * {@link SolarModel}. Stateless and thread-safe; a call takes tens of milliseconds for two years of hourly history.
+ */
+public final class Forecaster {
+
+    private static final double ALPHA = 0.05;
+
+    private final ForecastOptions options;
+
+    public Forecaster(ForecastOptions options) {
+        this.options = options;
+    }
+
+    public ForecastOptions options() {
+        return options;
+    }
+
+    /**
+     * Forecasts the {@code horizon} steps after the series' last point. Regressors are used when they have values
+     * for all those steps; otherwise the models do without them.
+     */
+    public Forecast forecast(RegularSeries s, int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be at least 1 step");
+        }
+        int p = s.stepsPerDay();
+        if (s.size() < Math.max(2 * p, 8)) {
+            throw new IllegalArgumentException("too little history: " + s.size() + " points; need at least "
+                    + Math.max(2 * p, 8) + " (two days)");
+        }
+        boolean useRegs = !s.regressors().isEmpty() && s.regressorsCover(horizon);
+        return options.solar() != null ? solar(s, horizon, useRegs) : blended(s, horizon, useRegs);
+    }
+
+    private int calibrationCount(RegularSeries s, int horizon, int minTrain) {
+        int p = s.stepsPerDay();
+        int room = s.size() - 1 - horizon - minTrain;
+        return room < 0 ? 0 : Math.min(options.calibrationOrigins(), room / p + 1);
+    }
+
+    private Forecast blended(RegularSeries s, int horizon, boolean useRegs) {
+        int n = s.size();
+        int p = s.stepsPerDay();
+        DecomposableModel.Config cfg = DecomposableModel.Config.defaults(options.calendar())
+                .withMode(options.mode()).withRegressors(useRegs).withMaxHistoryDays(options.maxHistoryDays());
+        int minTrain = Math.max(14 * p, 2 * horizon);
+        int c = calibrationCount(s, horizon, minTrain);
+        double w = 0;
+        double[][] err = null;
+        double[] hScale = null;
+        Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
+        if (c >= 5) {
+            int oMin = n - 1 - horizon - (c - 1) * p;
+            DecomposableModel.Fitted fit = DecomposableModel.fit(s, oMin + 1, cfg);
+            int from = fit.trainStart();
+            double[] base = new double[n];
+            System.arraycopy(fit.fitted(), 0, base, from, oMin + 1 - from);
+            System.arraycopy(fit.predict(oMin + 1, n), 0, base, oMin + 1, n - oMin - 1);
+            double[] r = residuals(s, base, from, n);
+            DirectModel direct = DirectModel.fit(r, from, oMin, n - 1, horizon, p);
+            double[][] d = new double[c][];
+            double[][] corr = new double[c][];
+            for (int k = 0; k < c; k++) {
+                int o = oMin + k * p;
+                d[k] = Arrays.copyOfRange(base, o + 1, o + 1 + horizon);
+                corr[k] = direct == null ? new double[horizon] : direct.predict(r, o);
+            }
+            w = direct == null ? 0 : bestWeight(s, oMin, p, d, corr);
+            err = new double[c][horizon];
+            for (int k = 0; k < c; k++) {
+                int o = oMin + k * p;
+                for (int h = 0; h < horizon; h++) {
+                    err[k][h] = s.value(o + 1 + h) - (d[k][h] + w * corr[k][h]);
+                }
+            }
+            hScale = horizonScale(err, horizon);
+        }
+        DecomposableModel.Fitted fit = DecomposableModel.fit(s, n, cfg);
+        int from = fit.trainStart();
+        double[] base = new double[n];
+        System.arraycopy(fit.fitted(), 0, base, from, n - from);
+        double[] r = residuals(s, base, from, n);
+        double[] future = fit.predict(n, n + horizon);
+        double[] corr = new double[horizon];
+        if (w > 0) {
+            DirectModel direct = DirectModel.fit(r, from, n - 1, n - 1, horizon, p);
+            if (direct != null) {
+                corr = direct.predict(r, n - 1);
+            }
+        }
+        double[] pred = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            pred[h] = future[h] + w * corr[h];
+        }
+        double[] lo = new double[horizon];
+        double[] hi = new double[horizon];
+        String bandMethod;
+        if (err != null) {
+            double[][] scales = new double[err.length][];
+            Arrays.fill(scales, hScale);
+            double[] q = conformalQuantiles(err, scales);
+            for (int h = 0; h < horizon; h++) {
+                lo[h] = pred[h] + q[0] * hScale[h];
+                hi[h] = pred[h] + q[1] * hScale[h];
+            }
+            int oMin = n - 1 - horizon - (err.length - 1) * p;
+            for (int k = 0; k < err.length; k++) {
+                for (int h = 0; h < horizon; h++) {
+                    double actual = s.value(oMin + k * p + 1 + h);
+                    double fc = actual - err[k][h];
+                    calAcc.add(actual, fc, fc + q[0] * hScale[h], fc + q[1] * hScale[h]);
+                }
+            }
+            bandMethod = "conformal: rolling-origin errors of " + err.length + " origins, scaled by horizon";
+        } else {
+            // Too little history for a backtest: in-sample residual quantiles, widened for the unknown.
+            double[] res = new double[n - from];
+            for (int i = from; i < n; i++) {
+                res[i - from] = r[i];
+            }
+            Arrays.sort(res);
+            double qlo = res[(int) Math.floor(0.025 * (res.length - 1))];
+            double qhi = res[(int) Math.ceil(0.975 * (res.length - 1))];
+            for (int h = 0; h < horizon; h++) {
+                lo[h] = pred[h] + 1.5 * qlo;
+                hi[h] = pred[h] + 1.5 * qhi;
+            }
+            bandMethod = "in-sample residual quantiles x1.5 (history too short for a rolling-origin backtest)";
+        }
+        if (nonNegative(s, from, n)) {
+            for (int h = 0; h < horizon; h++) {
+                pred[h] = Math.max(0, pred[h]);
+                lo[h] = Math.max(0, lo[h]);
+                hi[h] = Math.max(pred[h], hi[h]);
+            }
+        }
+        Map<String, double[]> comps = fit.components(n, n + horizon);
+        double[] recent = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            recent[h] = w * corr[h];
+        }
+        comps.put("recent", recent);
+        Map<String, Object> details = new LinkedHashMap<>(fit.describe());
+        details.put("blendWeight", w);
+        details.put("regressorsUsed", useRegs);
+        String model = w > 0 ? "decomposable+direct" : "decomposable";
+        return new Forecast(s.time(n), s.step(), pred, lo, hi, comps, model, w,
+                err == null ? new Accuracy.Accumulator().result() : calAcc.result(), err == null ? 0 : err.length,
+                bandMethod, details);
+    }
+
+    private Forecast solar(RegularSeries s, int horizon, boolean useRegs) {
+        int n = s.size();
+        int p = s.stepsPerDay();
+        SolarSite site = options.solar();
+        int minTrain = Math.max(14 * p, 2 * horizon);
+        int c = calibrationCount(s, horizon, minTrain);
+        double[][] err = null;
+        double[][] scales = null;
+        if (c >= 5) {
+            int oMin = n - 1 - horizon - (c - 1) * p;
+            SolarModel cal = SolarModel.fit(s, oMin + 1, site, options.utcOffset(), useRegs, options.maxHistoryDays());
+            err = new double[c][horizon];
+            scales = new double[c][horizon];
+            for (int k = 0; k < c; k++) {
+                int o = oMin + k * p;
+                double[] pr = cal.predict(o, horizon).get("predicted");
+                for (int h = 0; h < horizon; h++) {
+                    err[k][h] = s.value(o + 1 + h) - pr[h];
+                    scales[k][h] = cal.errorScale(o + 1 + h);
+                }
+            }
+        }
+        SolarModel model = SolarModel.fit(s, n, site, options.utcOffset(), useRegs, options.maxHistoryDays());
+        Map<String, double[]> out = model.predict(n - 1, horizon);
+        double[] pred = out.remove("predicted");
+        double[] lo = new double[horizon];
+        double[] hi = new double[horizon];
+        Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
+        String bandMethod;
+        double[] q;
+        if (err != null) {
+            q = conformalQuantiles(err, scales);
+            int oMin = n - 1 - horizon - (c - 1) * p;
+            for (int k = 0; k < c; k++) {
+                for (int h = 0; h < horizon; h++) {
+                    double actual = s.value(oMin + k * p + 1 + h);
+                    double fc = actual - err[k][h];
+                    calAcc.add(actual, fc, Math.max(0, fc + q[0] * scales[k][h]),
+                            Math.min(site.capacityKw(), fc + q[1] * scales[k][h]));
+                }
+            }
+            bandMethod = "conformal: rolling-origin errors of " + c + " origins, scaled by clear-sky output";
+        } else {
+            q = new double[] {-0.8, 0.8};
+            bandMethod = "±80 % of clear-sky output (history too short for a rolling-origin backtest)";
+        }
+        for (int h = 0; h < horizon; h++) {
+            double sc = model.errorScale(n + h);
+            lo[h] = Math.max(0, pred[h] + q[0] * sc);
+            hi[h] = Math.min(site.capacityKw(), Math.max(pred[h], pred[h] + q[1] * sc));
+        }
+        Map<String, Object> details = new LinkedHashMap<>(model.describe());
+        details.put("regressorsUsed", useRegs);
+        return new Forecast(s.time(n), s.step(), pred, lo, hi, out, "solar", 0,
+                calAcc.result(), err == null ? 0 : c, bandMethod, details);
+    }
+
+    private static double[] residuals(RegularSeries s, double[] base, int from, int n) {
+        double[] r = new double[n];
+        for (int i = from; i < n; i++) {
+            r[i] = s.value(i) - base[i];
+        }
+        return r;
+    }
+
+    private static boolean nonNegative(RegularSeries s, int from, int n) {
+        for (int i = from; i < n; i++) {
+            if (s.value(i) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The weight in {0, 0.1, ..., 1} of the residual correction with the least squared error. */
+    static double bestWeight(RegularSeries s, int oMin, int p, double[][] d, double[][] corr) {
+        double best = 0;
+        double bestSse = Double.POSITIVE_INFINITY;
+        for (int g = 0; g <= 10; g++) {
+            double w = g / 10.0;
+            double sse = 0;
+            for (int k = 0; k < d.length; k++) {
+                int o = oMin + k * p;
+                for (int h = 0; h < d[k].length; h++) {
+                    double e = s.value(o + 1 + h) - (d[k][h] + w * corr[k][h]);
+                    sse += e * e;
+                }
+            }
+            if (sse < bestSse) {
+                bestSse = sse;
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    /** Root-mean-square error per horizon, smoothed over neighbouring horizons (±2 steps). */
+    static double[] horizonScale(double[][] err, int horizon) {
+        double[] rms = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            double ss = 0;
+            for (double[] e : err) {
+                ss += e[h] * e[h];
+            }
+            rms[h] = Math.sqrt(ss / err.length);
+        }
+        double[] out = new double[horizon];
+        double floor = 0;
+        for (double v : rms) {
+            floor = Math.max(floor, v);
+        }
+        floor = Math.max(floor * 1e-3, 1e-12);
+        for (int h = 0; h < horizon; h++) {
+            double sum = 0;
+            int cnt = 0;
+            for (int j = Math.max(0, h - 2); j <= Math.min(horizon - 1, h + 2); j++) {
+                sum += rms[j];
+                cnt++;
+            }
+            out[h] = Math.max(floor, sum / cnt);
+        }
+        return out;
+    }
+
+    /**
+     * Split-conformal lower and upper quantiles of the scaled errors {@code err / scale} (points with zero scale
+     * are skipped): the ⌊(n+1)·α/2⌋-th and ⌈(n+1)·(1−α/2)⌉-th order statistics, which give at least 95 % coverage
+     * when the errors of the next forecast are exchangeable with these.
+     */
+    static double[] conformalQuantiles(double[][] err, double[][] scale) {
+        int n = 0;
+        for (int k = 0; k < err.length; k++) {
+            for (int h = 0; h < err[k].length; h++) {
+                if (scale[k][h] > 0) {
+                    n++;
+                }
+            }
+        }
+        if (n == 0) {
+            return new double[] {0, 0};
+        }
+        double[] z = new double[n];
+        int i = 0;
+        for (int k = 0; k < err.length; k++) {
+            for (int h = 0; h < err[k].length; h++) {
+                if (scale[k][h] > 0) {
+                    z[i++] = err[k][h] / scale[k][h];
+                }
+            }
+        }
+        Arrays.sort(z);
+        int lo = (int) Math.floor((n + 1) * ALPHA / 2) - 1;
+        int hi = (int) Math.ceil((n + 1) * (1 - ALPHA / 2)) - 1;
+        return new double[] {z[Math.max(0, lo)], z[Math.min(n - 1, hi)]};
+    }
+}
