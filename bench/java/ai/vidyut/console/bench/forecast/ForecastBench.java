@@ -35,6 +35,8 @@ import java.util.function.BiFunction;
 public final class ForecastBench {
 
     private static final int H = 24;
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
@@ -86,9 +88,11 @@ public final class ForecastBench {
                     s.time(origins[0] + 1), s.time(origins[origins.length - 1] + H));
             System.out.println("| model | MAPE % | RMSE MW | MAE MW | 95 % coverage | mean band width MW | wall time, all origins |");
             System.out.println("|---|---|---|---|---|---|---|");
+            long cpu0 = CPU.getCurrentThreadCpuTime();
             Backtester.Result r = Backtester.runAt(s, H, origins, opts);
+            double cpu = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
             row("Vidyut forecaster (decomposable + direct, conformal)", r.accuracy(), r.wallSeconds(),
-                    " — models: " + r.models());
+                    String.format(Locale.ROOT, " (CPU %.2f s)", cpu));
             Backtester.Result rm = Backtester.runAt(s, H, origins, opts.withMode(DecomposableModel.Mode.MULTIPLICATIVE));
             row("Vidyut forecaster, multiplicative", rm.accuracy(), rm.wallSeconds(), "");
             baseline("seasonal naive (same hour yesterday)", s, origins,
@@ -204,7 +208,9 @@ public final class ForecastBench {
     }
 
     static void pvRow(String name, RegularSeries s, int[] origins, ForecastOptions opts, SolarSite site) {
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         Backtester.Result r = Backtester.runAt(s, H, origins, opts);
+        double cpu = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
         Accuracy.Accumulator all = new Accuracy.Accumulator();
         Accuracy.Accumulator day = new Accuracy.Accumulator();
         for (Backtester.OriginResult o : r.origins()) {
@@ -213,7 +219,8 @@ public final class ForecastBench {
                         o.forecast().upper95()[h], all, day);
             }
         }
-        pvPrint(name, all.result(), day.result(), site, r.wallSeconds());
+        pvPrint(name + String.format(Locale.ROOT, " (CPU %.2f s)", cpu), all.result(), day.result(), site,
+                r.wallSeconds());
     }
 
     static void pvPrint(String name, Accuracy all, Accuracy day, SolarSite site, double seconds) {

@@ -13,6 +13,7 @@ public record Accuracy(int points, double mae, double rmse, double mape, double 
         return Double.isNaN(mape) ? Double.NaN : 100 - mape;
     }
 
+    /** The metrics by name; metrics that are undefined (NaN, e.g. MAPE of an all-zero series) are left out. */
     public Map<String, Double> asMap() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("mae", mae);
@@ -22,6 +23,7 @@ public record Accuracy(int points, double mae, double rmse, double mape, double 
         m.put("meanBandWidth", meanBandWidth);
         m.put("accuracyScore", accuracyScore());
         m.put("points", (double) points);
+        m.values().removeIf(v -> v == null || !Double.isFinite(v));
         return m;
     }
 

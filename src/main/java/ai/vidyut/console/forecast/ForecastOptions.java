@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 public record ForecastOptions(HolidayCalendar calendar, DecomposableModel.Mode mode, SolarSite solar,
                               ZoneOffset utcOffset, int calibrationOrigins, int maxHistoryDays) {
 
-    public static final int DEFAULT_CALIBRATION_ORIGINS = 35;
+    public static final int DEFAULT_CALIBRATION_ORIGINS = 56;
     public static final int DEFAULT_MAX_HISTORY_DAYS = 730;
 
     public ForecastOptions {

@@ -16,6 +16,11 @@ import java.util.Map;
 public final class Forecaster {
 
     private static final double ALPHA = 0.05;
+    /** Calibration origins per calibration refit. */
+    private static final int BLOCK = 28;
+    /** Weight ratio between consecutive calibration origins (a day apart): half-weight after about 23 days. */
+    private static final double DECAY_PER_ORIGIN = Double.parseDouble(System.getProperty("vidyut.decay", "0.97"));
+    private static final double SHRINK_LOCAL = Double.parseDouble(System.getProperty("vidyut.volLocal", "0.5"));
 
     private final ForecastOptions options;
 
@@ -60,24 +65,33 @@ public final class Forecaster {
         double w = 0;
         double[][] err = null;
         double[] hScale = null;
+        double[] vol = null;
+        double volMean = 1;
         Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
         if (c >= 5) {
             int oMin = n - 1 - horizon - (c - 1) * p;
-            DecomposableModel.Fitted fit = DecomposableModel.fit(s, oMin + 1, cfg);
-            int from = fit.trainStart();
-            double[] base = new double[n];
-            System.arraycopy(fit.fitted(), 0, base, from, oMin + 1 - from);
-            System.arraycopy(fit.predict(oMin + 1, n), 0, base, oMin + 1, n - oMin - 1);
-            double[] r = residuals(s, base, from, n);
-            DirectModel direct = DirectModel.fit(r, from, oMin, n - 1, horizon, p);
             double[][] d = new double[c][];
             double[][] corr = new double[c][];
-            for (int k = 0; k < c; k++) {
-                int o = oMin + k * p;
-                d[k] = Arrays.copyOfRange(base, o + 1, o + 1 + horizon);
-                corr[k] = direct == null ? new double[horizon] : direct.predict(r, o);
+            boolean anyDirect = false;
+            // Refit every BLOCK origins so that no calibration forecast comes from a model much older than a real
+            // forecast would be (a stale trend would inflate the errors and so the bands).
+            for (int b0 = 0; b0 < c; b0 += BLOCK) {
+                int fitOrigin = oMin + b0 * p;
+                DecomposableModel.Fitted fit = DecomposableModel.fit(s, fitOrigin + 1, cfg);
+                int from = fit.trainStart();
+                double[] base = new double[n];
+                System.arraycopy(fit.fitted(), 0, base, from, fitOrigin + 1 - from);
+                System.arraycopy(fit.predict(fitOrigin + 1, n), 0, base, fitOrigin + 1, n - fitOrigin - 1);
+                double[] r = residuals(s, base, from, n);
+                DirectModel direct = DirectModel.fit(r, from, fitOrigin, n - 1, horizon, p);
+                anyDirect |= direct != null;
+                for (int k = b0; k < Math.min(c, b0 + BLOCK); k++) {
+                    int o = oMin + k * p;
+                    d[k] = Arrays.copyOfRange(base, o + 1, o + 1 + horizon);
+                    corr[k] = direct == null ? new double[horizon] : direct.predict(r, o);
+                }
             }
-            w = direct == null ? 0 : bestWeight(s, oMin, p, d, corr);
+            w = anyDirect ? bestWeight(s, oMin, p, d, corr) : 0;
             err = new double[c][horizon];
             for (int k = 0; k < c; k++) {
                 int o = oMin + k * p;
@@ -85,7 +99,18 @@ public final class Forecaster {
                     err[k][h] = s.value(o + 1 + h) - (d[k][h] + w * corr[k][h]);
                 }
             }
-            hScale = horizonScale(err, horizon);
+            vol = new double[c];
+            for (int k = 0; k < c; k++) {
+                vol[k] = volatility(s, oMin + k * p, p, null);
+            }
+            volMean = shrink(vol);
+            double[][] errN = new double[c][horizon];
+            for (int k = 0; k < c; k++) {
+                for (int h = 0; h < horizon; h++) {
+                    errN[k][h] = err[k][h] / vol[k];
+                }
+            }
+            hScale = horizonScale(errN, horizon);
         }
         DecomposableModel.Fitted fit = DecomposableModel.fit(s, n, cfg);
         int from = fit.trainStart();
@@ -108,19 +133,24 @@ public final class Forecaster {
         double[] hi = new double[horizon];
         String bandMethod;
         if (err != null) {
-            double[][] scales = new double[err.length][];
-            Arrays.fill(scales, hScale);
+            double[][] scales = new double[err.length][horizon];
+            for (int k = 0; k < err.length; k++) {
+                for (int h = 0; h < horizon; h++) {
+                    scales[k][h] = hScale[h] * vol[k];
+                }
+            }
             double[] q = conformalQuantiles(err, scales);
+            double vNow = shrunk(volatility(s, n - 1, p, null), volMean);
             for (int h = 0; h < horizon; h++) {
-                lo[h] = pred[h] + q[0] * hScale[h];
-                hi[h] = pred[h] + q[1] * hScale[h];
+                lo[h] = pred[h] + q[0] * hScale[h] * vNow;
+                hi[h] = pred[h] + q[1] * hScale[h] * vNow;
             }
             int oMin = n - 1 - horizon - (err.length - 1) * p;
             for (int k = 0; k < err.length; k++) {
                 for (int h = 0; h < horizon; h++) {
                     double actual = s.value(oMin + k * p + 1 + h);
                     double fc = actual - err[k][h];
-                    calAcc.add(actual, fc, fc + q[0] * hScale[h], fc + q[1] * hScale[h]);
+                    calAcc.add(actual, fc, fc + q[0] * scales[k][h], fc + q[1] * scales[k][h]);
                 }
             }
             bandMethod = "conformal: rolling-origin errors of " + err.length + " origins, scaled by horizon";
@@ -138,6 +168,11 @@ public final class Forecaster {
                 hi[h] = pred[h] + 1.5 * qhi;
             }
             bandMethod = "in-sample residual quantiles x1.5 (history too short for a rolling-origin backtest)";
+        }
+        for (int h = 0; h < horizon; h++) {
+            // a band that misses its own point forecast means the errors were biased; keep the point inside
+            lo[h] = Math.min(lo[h], pred[h]);
+            hi[h] = Math.max(hi[h], pred[h]);
         }
         if (nonNegative(s, from, n)) {
             for (int h = 0; h < horizon; h++) {
@@ -169,6 +204,7 @@ public final class Forecaster {
         int c = calibrationCount(s, horizon, minTrain);
         double[][] err = null;
         double[][] scales = null;
+        double volMean = 1;
         if (c >= 5) {
             int oMin = n - 1 - horizon - (c - 1) * p;
             SolarModel cal = SolarModel.fit(s, oMin + 1, site, options.utcOffset(), useRegs, options.maxHistoryDays());
@@ -180,6 +216,16 @@ public final class Forecaster {
                 for (int h = 0; h < horizon; h++) {
                     err[k][h] = s.value(o + 1 + h) - pr[h];
                     scales[k][h] = cal.errorScale(o + 1 + h);
+                }
+            }
+            double[] vol = new double[c];
+            for (int k = 0; k < c; k++) {
+                vol[k] = volatility(s, oMin + k * p, p, cal::errorScale);
+            }
+            volMean = shrink(vol);
+            for (int k = 0; k < c; k++) {
+                for (int h = 0; h < horizon; h++) {
+                    scales[k][h] *= vol[k];
                 }
             }
         }
@@ -207,15 +253,61 @@ public final class Forecaster {
             q = new double[] {-0.8, 0.8};
             bandMethod = "±80 % of clear-sky output (history too short for a rolling-origin backtest)";
         }
+        double vNow = err == null ? 1 : shrunk(volatility(s, n - 1, p, model::errorScale), volMean);
         for (int h = 0; h < horizon; h++) {
-            double sc = model.errorScale(n + h);
-            lo[h] = Math.max(0, pred[h] + q[0] * sc);
+            double sc = model.errorScale(n + h) * vNow;
+            lo[h] = Math.max(0, Math.min(pred[h], pred[h] + q[0] * sc));
             hi[h] = Math.min(site.capacityKw(), Math.max(pred[h], pred[h] + q[1] * sc));
         }
         Map<String, Object> details = new LinkedHashMap<>(model.describe());
         details.put("regressorsUsed", useRegs);
         return new Forecast(s.time(n), s.step(), pred, lo, hi, out, "solar", 0,
                 calAcc.result(), err == null ? 0 : c, bandMethod, details);
+    }
+
+    /**
+     * How changeable the series has been lately: RMS of the day-over-day change over the 14 days up to the origin
+     * (each change divided by {@code scale} when given; points with zero scale skipped). Bands widen with it, so a
+     * spell of changeable weather widens them before the errors arrive.
+     */
+    static double volatility(RegularSeries s, int origin, int p, java.util.function.IntToDoubleFunction scale) {
+        double ss = 0;
+        int n = 0;
+        for (int t = Math.max(p, origin - 14 * p + 1); t <= origin; t++) {
+            double d = s.value(t) - s.value(t - p);
+            if (scale != null) {
+                double sc = scale.applyAsDouble(t);
+                if (sc <= 0) {
+                    continue;
+                }
+                d /= sc;
+            }
+            ss += d * d;
+            n++;
+        }
+        return n == 0 ? 0 : Math.sqrt(ss / n);
+    }
+
+    /** Shrinks each volatility halfway (in variance) to their mean, in place; returns the mean. */
+    static double shrink(double[] vol) {
+        double m = 0;
+        for (double v : vol) {
+            m += v;
+        }
+        m /= vol.length;
+        if (m <= 0) {
+            java.util.Arrays.fill(vol, 1);
+            return 1;
+        }
+        for (int k = 0; k < vol.length; k++) {
+            vol[k] = shrunk(vol[k], m);
+        }
+        return m;
+    }
+
+    static double shrunk(double v, double mean) {
+        double a = SHRINK_LOCAL;
+        return Math.sqrt(a * v * v + (1 - a) * mean * mean);
     }
 
     private static double[] residuals(RegularSeries s, double[] base, int from, int n) {
@@ -302,18 +394,41 @@ public final class Forecaster {
         if (n == 0) {
             return new double[] {0, 0};
         }
-        double[] z = new double[n];
+        double[][] zw = new double[n][2];
         int i = 0;
+        double total = 0;
         for (int k = 0; k < err.length; k++) {
+            // older origins weigh less (non-exchangeable conformal prediction, Barber et al. 2023): the band follows
+            // a change of season or weather regime instead of averaging over the whole calibration window
+            double w = Math.pow(DECAY_PER_ORIGIN, err.length - 1 - k);
             for (int h = 0; h < err[k].length; h++) {
                 if (scale[k][h] > 0) {
-                    z[i++] = err[k][h] / scale[k][h];
+                    zw[i][0] = err[k][h] / scale[k][h];
+                    zw[i][1] = w;
+                    total += w;
+                    i++;
                 }
             }
         }
-        Arrays.sort(z);
-        int lo = (int) Math.floor((n + 1) * ALPHA / 2) - 1;
-        int hi = (int) Math.ceil((n + 1) * (1 - ALPHA / 2)) - 1;
-        return new double[] {z[Math.max(0, lo)], z[Math.min(n - 1, hi)]};
+        java.util.Arrays.sort(zw, java.util.Comparator.comparingDouble(a -> a[0]));
+        // the test point carries weight 1 (the newest); its mass goes to +/- infinity in the conformal quantile
+        double lowMass = ALPHA / 2 * (total + 1);
+        double highMass = (1 - ALPHA / 2) * (total + 1);
+        double lo = zw[0][0];
+        double hi = zw[n - 1][0];
+        double cum = 0;
+        boolean loSet = false;
+        for (double[] z : zw) {
+            cum += z[1];
+            if (!loSet && cum >= lowMass) {
+                lo = z[0];
+                loSet = true;
+            }
+            if (cum >= highMass) {
+                hi = z[0];
+                break;
+            }
+        }
+        return new double[] {lo, hi};
     }
 }

@@ -78,13 +78,13 @@ final class LunarDates {
         return phase.minusHours(19).toLocalDate();
     }
 
-    /** Diwali (Lakshmi Puja): the evening of the Amavasya (new moon) falling between 13 October and 16 November. */
+    /** Diwali (Lakshmi Puja): the evening of the Amavasya (new moon) falling between 16 October and 16 November. */
     static LocalDate diwali(int year) {
-        return eveningBefore(phases(LocalDate.of(year, 10, 13), LocalDate.of(year, 11, 16), 0).get(0));
+        return eveningBefore(phases(LocalDate.of(year, 10, 16), LocalDate.of(year, 11, 16), 0).get(0));
     }
 
-    /** Holi (Dhulandi): the day after Holika Dahan, the evening of the Phalguna Purnima (late February to March). */
+    /** Holi (Dhulandi): the day after Holika Dahan, the evening of the Phalguna Purnima (27 February to 29 March). */
     static LocalDate holi(int year) {
-        return eveningBefore(phases(LocalDate.of(year, 2, 24), LocalDate.of(year, 3, 28), 0.5).get(0)).plusDays(1);
+        return eveningBefore(phases(LocalDate.of(year, 2, 27), LocalDate.of(year, 3, 29), 0.5).get(0)).plusDays(1);
     }
 }

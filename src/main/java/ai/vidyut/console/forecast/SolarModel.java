@@ -90,12 +90,17 @@ final class SolarModel {
         return pot > 1e-9 ? Math.min(1.5, y / pot) : meanClearness;
     }
 
-    private int features(int i, double k, double[] row) {
+    /**
+     * Features of target index i; {@code k} is the recent clearness, {@code sameHourBefore} the output at the same
+     * time on the latest day known (persistence, which carries the site's own quirks such as shading).
+     */
+    private int features(int i, double k, double sameHourBefore, double[] row) {
         int c = 0;
         row[c++] = poa[i];
         row[c++] = ghi[i];
         row[c++] = poa[i] * k;
         row[c++] = ghi[i] * k;
+        row[c++] = sameHourBefore / site.capacityKw();
         for (int r = 0; r < regressors.size(); r++) {
             double[] x = s.regressors().get(regressors.get(r));
             if (i >= x.length || Double.isNaN(x[i])) {
@@ -160,7 +165,7 @@ final class SolarModel {
         }
         meanClearness = pot > 0 ? y / pot : 0.5;
         // 4. daytime regression; the clearness feature uses the day ending one day before the target
-        int cols = 4 + 3 * regressors.size();
+        int cols = 5 + 3 * regressors.size();
         nBase = 2;
         List<Integer> rows = new ArrayList<>();
         for (int i = Math.max(i0, p * 2); i < end; i++) {
@@ -177,7 +182,7 @@ final class SolarModel {
         double[] row = new double[cols];
         for (int k = 0; k < rows.size(); k++) {
             int i = rows.get(k);
-            features(i, clearness(i - p), row);
+            features(i, clearness(i - p), s.value(i - p), row);
             x.setRow(k, row);
             yv[k] = s.value(i) / site.capacityKw();
         }
@@ -193,13 +198,14 @@ final class SolarModel {
         double[] pred = new double[horizon];
         double[] clear = new double[horizon];
         double[] weather = new double[horizon];
-        double[] row = new double[4 + 3 * regressors.size()];
+        double[] row = new double[5 + 3 * regressors.size()];
         for (int h = 1; h <= horizon; h++) {
             int i = origin + h;
             if (ghi[i] <= 0) {
                 continue;
             }
-            int c = features(i, k, row);
+            int daysBack = (h + p - 1) / p;
+            int c = features(i, k, s.value(i - daysBack * p), row);
             double base = 0;
             double all = 0;
             for (int j = 0; j < c; j++) {
