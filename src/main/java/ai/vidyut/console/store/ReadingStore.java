@@ -128,16 +128,19 @@ public final class ReadingStore {
             throws SQLException {
         int added = 0;
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO readings (series_id, ts, reading_value) "
-                        + "SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM readings WHERE series_id = ? AND ts = ?)")) {
+                // insert-if-absent: a matched row is left as it is and counts 0 (measured faster than
+                // INSERT ... WHERE NOT EXISTS and MERGE ... KEY, see bench AppendProbe)
+                "MERGE INTO readings t USING (VALUES (CAST(? AS INTEGER), CAST(? AS BIGINT), "
+                        + "CAST(? AS DOUBLE PRECISION))) AS s(series_id, ts, reading_value) "
+                        + "ON t.series_id = s.series_id AND t.ts = s.ts "
+                        + "WHEN NOT MATCHED THEN INSERT (series_id, ts, reading_value) "
+                        + "VALUES (s.series_id, s.ts, s.reading_value)")) {
             int chunkStart = 0;
             for (int i = 0; i < sids.length; i++) {
                 Reading r = readings.get(i);
                 ps.setInt(1, sids[i]);
                 ps.setLong(2, r.timestampMillis());
                 ps.setDouble(3, r.value());
-                ps.setInt(4, sids[i]);
-                ps.setLong(5, r.timestampMillis());
                 ps.addBatch();
                 if (i - chunkStart + 1 == INSERT_CHUNK || i == sids.length - 1) {
                     int[] counts = ps.executeBatch();
