@@ -20,6 +20,8 @@ import java.util.concurrent.Callable;
                 StatsCommand.class,
                 SitesCommand.class,
                 AssetsCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {
