@@ -22,6 +22,8 @@ import java.util.concurrent.Callable;
                 IngestCommand.class,
                 SitesCommand.class,
                 AssetsCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {
