@@ -12,8 +12,8 @@ import java.util.Map;
  * of each asset. NaN means "no data". Rules (kept simple and visible, so a manager can check them):
  * <ul>
  *   <li>solar: sum of {@code power_kw} of PV arrays; without PV arrays reporting power, of inverters;</li>
- *   <li>load: sum of {@code power_kw} of meters whose id or name says load/building/consumption, plus HVAC,
- *       pumps and lighting when no such meter exists;</li>
+ *   <li>load: sum of {@code power_kw} of meters whose id or name says load/building/consumption, plus the
+ *       separately metered consumers (HVAC, pumps, lighting);</li>
  *   <li>site power (grid exchange, import positive): sum of {@code power_kw} of the other meters; without one,
  *       load − solar − battery discharge;</li>
  *   <li>battery: mean {@code soc_pct}, sum of battery {@code power_kw} (discharge positive);</li>
@@ -86,7 +86,7 @@ public record KeyMetrics(double sitePowerKw, double solarKw, double loadKw, doub
             }
         }
         double solar = pv.any() ? pv.sum : inverters.sum();
-        double load = loadMeters.any() ? loadMeters.sum : consumers.sum();
+        double load = loadMeters.any() || consumers.any() ? loadMeters.sum + consumers.sum : Double.NaN;
         double batteryKw = battery.sum();
         double site;
         if (gridMeters.any()) {

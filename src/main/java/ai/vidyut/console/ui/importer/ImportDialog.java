@@ -56,6 +56,7 @@ public final class ImportDialog extends Dialog<Void> {
     private final Label summary = new Label();
     private final ListView<String> badLines = new ListView<>();
     private Task<ImportService.Result> running;
+    private final javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty();
 
     public ImportDialog(ViewContext ctx) {
         this.ctx = ctx;
@@ -120,9 +121,8 @@ public final class ImportDialog extends Dialog<Void> {
             e.consume(); // keep the dialog open to show the report
             start();
         });
-        importButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> file.getText().isBlank() || (running != null && running.isRunning()), file.textProperty(),
-                progress.progressProperty()));
+        importButton.disableProperty().bind(Bindings.createBooleanBinding(() -> file.getText().isBlank(),
+                file.textProperty()).or(busy));
     }
 
     public static ImportDialog show(ViewContext ctx) {
@@ -165,13 +165,18 @@ public final class ImportDialog extends Dialog<Void> {
             }
         };
         progress.progressProperty().bind(task.progressProperty());
-        task.setOnSucceeded(e -> finished(task.getValue()));
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            finished(task.getValue());
+        });
         task.setOnFailed(e -> {
+            busy.set(false);
             progress.progressProperty().unbind();
             progress.setProgress(0);
             summary.setText("Import failed: " + Background.message(task.getException()));
         });
         running = task;
+        busy.set(true);
         IMPORTS.execute(task);
     }
 

@@ -57,6 +57,7 @@ public final class MainController {
     private final ToggleGroup viewToggle = new ToggleGroup();
     private final ReadOnlyStringWrapper currentView = new ReadOnlyStringWrapper();
     private ScheduledFuture<?> statusPoll;
+    private boolean reloading;
 
     @FXML private HBox viewBar;
     @FXML private Label demoBanner;
@@ -100,6 +101,9 @@ public final class MainController {
         siteList.setId("siteList");
         siteList.setCellFactory(v -> new SiteCell());
         siteList.getSelectionModel().selectedItemProperty().addListener((o, was, site) -> {
+            if (reloading) {
+                return; // reloadSites publishes the final selection once
+            }
             String id = site == null ? null : site.id();
             if (!Objects.equals(id, selectedSite.get())) {
                 selectedSite.set(id);
@@ -224,13 +228,23 @@ public final class MainController {
     private void reloadSites(String thenSelect) {
         ctx.background().run(() -> ctx.backend().sites().sites(), sites -> {
             String keep = thenSelect != null ? thenSelect : selectedSite.get();
-            siteList.getItems().setAll(sites);
             Site match = sites.stream().filter(s -> s.id().equals(keep)).findFirst()
                     .orElse(sites.isEmpty() ? null : sites.get(0));
-            if (match != null) {
-                siteList.getSelectionModel().select(match);
-            } else {
-                siteList.getSelectionModel().clearSelection();
+            reloading = true;
+            try {
+                siteList.getItems().setAll(sites);
+                if (match != null) {
+                    siteList.getSelectionModel().select(match);
+                } else {
+                    siteList.getSelectionModel().clearSelection();
+                }
+            } finally {
+                reloading = false;
+            }
+            String id = match == null ? null : match.id();
+            if (!Objects.equals(id, selectedSite.get())) {
+                selectedSite.set(id);
+                ctx.bus().publish(new SiteSelected(id));
             }
         }, e -> flash("Cannot list sites: " + Background.message(e)));
     }
