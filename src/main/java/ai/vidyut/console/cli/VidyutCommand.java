@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
                 + "maintenance and voice commands. Without a subcommand, opens the console window.",
         subcommands = {
                 StatsCommand.class,
+                SitesCommand.class,
+                AssetsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {
