@@ -9,6 +9,6 @@ public final class Backends {
     }
 
     public static ConsoleBackend open(Path dataDir) {
-        return StoreBackend.open(dataDir);
+        return RuntimeBackend.start(dataDir);
     }
 }

@@ -1,15 +1,17 @@
 package ai.vidyut.console.ui.connections;
 
+import ai.vidyut.console.ingest.ConnectionSettings;
+
 import java.util.List;
 
-/** The saved live connections (the dialog's view of the ingest area's settings store). */
+/** The saved live connections as the dialog edits them (persisted by the ingest area's settings store). */
 public interface ConnectionService {
 
-    List<ConnectionSpec> list();
+    List<ConnectionSettings> list();
 
-    /** Adds or replaces (by name) a connection, persists it and (re)starts its source. */
-    void save(ConnectionSpec spec);
+    /** Adds or replaces (by id) a connection, persists it and (re)starts its source. Returns a note for the user. */
+    String save(ConnectionSettings connection);
 
     /** Removes a connection, persists, and stops its source. */
-    void remove(String name);
+    void remove(String id);
 }

@@ -1,5 +1,7 @@
 package ai.vidyut.console.ui.connections;
 
+import ai.vidyut.console.ingest.ConnectionSettings;
+import ai.vidyut.console.ingest.WireFormat;
 import ai.vidyut.console.ui.Background;
 import ai.vidyut.console.ui.views.ViewContext;
 import javafx.geometry.Insets;
@@ -25,24 +27,28 @@ import java.util.Locale;
 
 /**
  * Adds, edits and removes live connections: MQTT (broker URL, topic filter, client id, username, password,
- * TLS, MQTT version) and WebSocket (URL). Saving persists through the backend and (re)starts the source.
+ * TLS, MQTT version) and WebSocket (URL). The kind follows from the URL scheme; TLS switches it to the secure
+ * scheme ({@code ssl://}, {@code wss://}). Saving persists (passwords encrypted by the settings store) and
+ * (re)starts the source.
  */
 public final class ConnectionsDialog extends Dialog<Void> {
 
-    public static final String DEFAULT_TOPIC = "vidyut/+/+/telemetry";
+    public static final String DEFAULT_TOPIC = WireFormat.DEFAULT_TOPIC_FILTER;
 
     private final ViewContext ctx;
-    private final ListView<ConnectionSpec> list = new ListView<>();
+    private final ListView<ConnectionSettings> list = new ListView<>();
     private final TextField name = field("connNameField", "e.g. plant-broker");
-    private final ComboBox<ConnectionSpec.Kind> kind = new ComboBox<>();
     private final TextField url = field("connUrlField", "tcp://broker:1883 or ws://host:8787/ws/site/plant-1");
+    private final Label kind = new Label();
     private final TextField topic = field("connTopicField", DEFAULT_TOPIC);
-    private final TextField clientId = field("connClientIdField", "unique per console (persistent session)");
+    private final TextField clientId = field("connClientIdField", "kept stable for the persistent session");
     private final TextField username = field("connUserField", "optional");
     private final PasswordField password = new PasswordField();
     private final CheckBox tls = new CheckBox("TLS");
+    private final CheckBox enabled = new CheckBox("Enabled");
     private final ComboBox<String> version = new ComboBox<>();
     private final Label message = new Label();
+    private ConnectionSettings editing;
 
     public ConnectionsDialog(ViewContext ctx) {
         this.ctx = ctx;
@@ -51,29 +57,33 @@ public final class ConnectionsDialog extends Dialog<Void> {
         setResizable(true);
 
         list.setId("connList");
-        list.setPrefWidth(220);
+        list.setPrefWidth(230);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(ConnectionSpec item, boolean empty) {
+            protected void updateItem(ConnectionSettings item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null
-                        : item.name() + "  (" + item.kind().name().toLowerCase(Locale.ROOT) + ")");
+                        : item.name() + "  (" + item.kind().name().toLowerCase(Locale.ROOT) + (item.enabled() ? "" : ", off")
+                        + ")");
             }
         });
         list.setPlaceholder(new Label("No connections:\nthe console runs the demo."));
-        list.getSelectionModel().selectedItemProperty().addListener((o, was, spec) -> edit(spec));
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, c) -> {
+            if (c != null) {
+                edit(c);
+            }
+        });
 
-        kind.setId("connKindBox");
-        kind.getItems().setAll(ConnectionSpec.Kind.values());
-        kind.setValue(ConnectionSpec.Kind.MQTT);
+        kind.setId("connKindLabel");
         password.setId("connPasswordField");
         password.setPromptText("optional; stored encrypted");
         tls.setId("connTlsBox");
+        enabled.setId("connEnabledBox");
         version.setId("connVersionBox");
         version.getItems().setAll("5", "3.1.1");
-        version.setValue("5");
+        url.textProperty().addListener((o, was, now) -> urlChanged());
         for (javafx.scene.Node mqttOnly : List.of(topic, clientId, username, password, version)) {
-            mqttOnly.disableProperty().bind(kind.valueProperty().isEqualTo(ConnectionSpec.Kind.WEBSOCKET));
+            mqttOnly.disableProperty().bind(kind.textProperty().isEqualTo("WebSocket"));
         }
 
         GridPane form = new GridPane();
@@ -81,15 +91,15 @@ public final class ConnectionsDialog extends Dialog<Void> {
         form.setVgap(8);
         int r = 0;
         form.addRow(r++, new Label("Name"), name);
-        form.addRow(r++, new Label("Kind"), kind);
         form.addRow(r++, new Label("URL"), url);
+        form.addRow(r++, new Label("Kind"), kind);
         form.addRow(r++, new Label("Topic filter"), topic);
         form.addRow(r++, new Label("Client id"), clientId);
         form.addRow(r++, new Label("Username"), username);
         form.addRow(r++, new Label("Password"), password);
         form.addRow(r++, new Label("MQTT version"), version);
-        form.add(tls, 1, r++);
-        url.setPrefColumnCount(28);
+        form.add(new HBox(16, tls, enabled), 1, r++);
+        url.setPrefColumnCount(30);
 
         Button newButton = new Button("New");
         newButton.setId("connNewButton");
@@ -108,16 +118,16 @@ public final class ConnectionsDialog extends Dialog<Void> {
         remove.setOnAction(e -> remove());
         message.setId("connMessage");
         message.setWrapText(true);
-        message.getStyleClass().add("form-error");
 
         VBox right = new VBox(10, form, new HBox(6, newButton, save, remove), message);
         HBox content = new HBox(12, list, right);
         HBox.setHgrow(right, Priority.ALWAYS);
         content.setPadding(new Insets(12));
-        content.setPrefSize(760, 420);
+        content.setPrefSize(780, 440);
         getDialogPane().setContent(content);
         ai.vidyut.console.ui.Theme.style(this);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        edit(null);
         reload(null);
     }
 
@@ -134,33 +144,44 @@ public final class ConnectionsDialog extends Dialog<Void> {
         return f;
     }
 
-    private void reload(String select) {
+    private void urlChanged() {
+        String scheme = scheme(url.getText());
+        boolean ws = scheme.equals("ws") || scheme.equals("wss");
+        kind.setText(scheme.isEmpty() ? "" : ws ? "WebSocket" : "MQTT");
+        if (scheme.equals("ssl") || scheme.equals("mqtts") || scheme.equals("wss")) {
+            tls.setSelected(true);
+        }
+    }
+
+    private static String scheme(String u) {
+        int i = u == null ? -1 : u.indexOf("://");
+        return i <= 0 ? "" : u.substring(0, i).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private void reload(String selectId) {
         ctx.background().run(() -> ctx.backend().connections().list(), specs -> {
             list.getItems().setAll(specs);
-            specs.stream().filter(s -> s.name().equals(select)).findFirst()
+            specs.stream().filter(s -> s.id().equals(selectId)).findFirst()
                     .ifPresent(s -> list.getSelectionModel().select(s));
         }, e -> message.setText("Cannot read connections: " + Background.message(e)));
     }
 
-    private void edit(ConnectionSpec spec) {
-        name.setText(spec == null ? "" : spec.name());
-        name.setDisable(spec != null);
-        kind.setValue(spec == null ? ConnectionSpec.Kind.MQTT : spec.kind());
-        url.setText(spec == null ? "" : spec.url());
-        topic.setText(spec == null || spec.topicFilter() == null ? DEFAULT_TOPIC : spec.topicFilter());
-        clientId.setText(spec == null || spec.clientId() == null ? "" : spec.clientId());
-        username.setText(spec == null || spec.username() == null ? "" : spec.username());
-        password.setText(spec == null || spec.password() == null ? "" : spec.password());
-        tls.setSelected(spec != null && spec.tls());
-        version.setValue(spec == null || spec.mqttVersion() == null ? "5" : spec.mqttVersion());
+    private void edit(ConnectionSettings c) {
+        editing = c;
+        name.setText(c == null ? "" : c.name());
+        url.setText(c == null ? "" : c.url());
+        topic.setText(c == null || c.topicFilter() == null ? DEFAULT_TOPIC : c.topicFilter());
+        clientId.setText(c == null || c.clientId() == null ? "" : c.clientId());
+        username.setText(c == null || c.username() == null ? "" : c.username());
+        password.setText(c == null || c.password() == null ? "" : c.password());
+        tls.setSelected(c != null && c.tls());
+        enabled.setSelected(c == null || c.enabled());
+        version.setValue(c != null && c.mqttVersion() == 3 ? "3.1.1" : "5");
         message.setText("");
     }
 
-    /** Checks the form; returns an error message or null. */
-    static String validate(String name, ConnectionSpec.Kind kind, String url) {
-        if (name.isBlank()) {
-            return "Give the connection a name.";
-        }
+    /** Checks a URL; returns an error message or null. */
+    static String validate(String url) {
         URI uri;
         try {
             uri = new URI(url.trim());
@@ -168,58 +189,61 @@ public final class ConnectionsDialog extends Dialog<Void> {
             return "Not a valid URL: " + url;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!List.of("tcp", "ssl", "mqtt", "mqtts", "ws", "wss").contains(scheme)) {
+            return "Use tcp:// or ssl:// for an MQTT broker, ws:// or wss:// for a WebSocket feed.";
+        }
         if (uri.getHost() == null) {
-            return "The URL needs a host, e.g. " + (kind == ConnectionSpec.Kind.MQTT ? "tcp://broker:1883" : "ws://host:8787/ws");
-        }
-        if (kind == ConnectionSpec.Kind.MQTT && !List.of("tcp", "ssl", "mqtt", "mqtts").contains(scheme)) {
-            return "An MQTT broker URL starts with tcp:// or ssl://";
-        }
-        if (kind == ConnectionSpec.Kind.WEBSOCKET && !List.of("ws", "wss").contains(scheme)) {
-            return "A WebSocket URL starts with ws:// or wss://";
+            return "The URL needs a host, e.g. tcp://broker:1883";
         }
         return null;
     }
 
+    /** Applies the TLS box to the scheme: tcp/mqtt become ssl/mqtts, ws becomes wss (and back). */
+    static String withTls(String url, boolean tls) {
+        String u = url.trim();
+        String scheme = scheme(u);
+        String rest = u.substring(scheme.length());
+        String secure = switch (scheme) {
+            case "tcp", "ssl" -> tls ? "ssl" : "tcp";
+            case "mqtt", "mqtts" -> tls ? "mqtts" : "mqtt";
+            case "ws", "wss" -> tls ? "wss" : "ws";
+            default -> scheme;
+        };
+        return secure + rest;
+    }
+
     private void save() {
-        String problem = validate(name.getText().trim(), kind.getValue(), url.getText());
+        String problem = validate(url.getText());
         if (problem != null) {
             message.setText(problem);
             return;
         }
-        String u = url.getText().trim();
-        boolean secure = tls.isSelected() || u.startsWith("ssl:") || u.startsWith("mqtts:") || u.startsWith("wss:");
-        ConnectionSpec spec = kind.getValue() == ConnectionSpec.Kind.WEBSOCKET
-                ? new ConnectionSpec(name.getText().trim(), ConnectionSpec.Kind.WEBSOCKET, u, null, null, null, null,
-                secure, null)
-                : new ConnectionSpec(name.getText().trim(), ConnectionSpec.Kind.MQTT, u,
-                topic.getText().isBlank() ? DEFAULT_TOPIC : topic.getText().trim(), blankToNull(clientId.getText()),
-                blankToNull(username.getText()), password.getText().isEmpty() ? null : password.getText(), secure,
-                version.getValue());
-        ctx.background().run(() -> {
-            ctx.backend().connections().save(spec);
-            return spec.name();
-        }, saved -> {
-            message.setText("Saved " + saved + ".");
-            reload(saved);
+        String u = withTls(url.getText(), tls.isSelected());
+        ConnectionSettings.Kind k = ConnectionSettings.Kind.fromUrl(u);
+        ConnectionSettings c = new ConnectionSettings(editing == null ? null : editing.id(), k, name.getText().trim(), u,
+                k == ConnectionSettings.Kind.MQTT ? topic.getText().trim() : null,
+                k == ConnectionSettings.Kind.MQTT ? clientId.getText().trim() : null,
+                k == ConnectionSettings.Kind.MQTT ? username.getText().trim() : null,
+                k == ConnectionSettings.Kind.MQTT ? password.getText() : null,
+                "3.1.1".equals(version.getValue()) ? 3 : 5, enabled.isSelected());
+        ctx.background().run(() -> ctx.backend().connections().save(c), note -> {
+            message.setText(note);
+            reload(c.id());
         }, e -> message.setText("Cannot save: " + Background.message(e)));
     }
 
     private void remove() {
-        ConnectionSpec spec = list.getSelectionModel().getSelectedItem();
-        if (spec == null) {
+        ConnectionSettings c = list.getSelectionModel().getSelectedItem();
+        if (c == null) {
             return;
         }
         ctx.background().run(() -> {
-            ctx.backend().connections().remove(spec.name());
-            return spec.name();
+            ctx.backend().connections().remove(c.id());
+            return c.name();
         }, removed -> {
             message.setText("Removed " + removed + ".");
             edit(null);
             reload(null);
         }, e -> message.setText("Cannot remove: " + Background.message(e)));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -250,23 +250,24 @@ public final class HistoryController implements ViewController {
             model.messageProperty().set("The range is empty: pick a 'to' date after the 'from' date.");
             return;
         }
-        long bucket = HistoryModel.bucketFor(from, to);
         model.loadingProperty().set(true);
         long started = System.nanoTime();
-        ctx.background().run(() -> ctx.backend().readings().downsample(key, from, to, bucket), buckets -> {
+        ctx.background().run(() -> ctx.backend().readings().chart(key, from, to, HistoryModel.TARGET_BUCKETS), chart -> {
             if (gen != generation) {
                 return;
             }
             model.loadingProperty().set(false);
             long ms = (System.nanoTime() - started) / 1_000_000;
+            List<ReadingStore.Bucket> buckets = chart.buckets();
+            long bucket = chart.bucketMillis();
             model.show(from, to, bucket, buckets);
             long readings = buckets.stream().mapToLong(ReadingStore.Bucket::count).sum();
             model.messageProperty().set(buckets.isEmpty()
                     ? "No readings of " + label(key) + " between " + FULL.format(Instant.ofEpochMilli(from)) + " and "
                     + FULL.format(Instant.ofEpochMilli(to)) + (model.presetProperty().get() == HistoryModel.Preset.CUSTOM
                     ? "." : ". For older data, pick Custom.")
-                    : String.format(Locale.ROOT, "%s · %,d readings in %d buckets of %s · queried in %d ms",
-                    label(key), readings, buckets.size(), human(bucket), ms));
+                    : String.format(Locale.ROOT, "%s · %,d readings in %d buckets of %s (from %s data) · queried in %d ms",
+                    label(key), readings, buckets.size(), human(bucket), chart.resolution(), ms));
         }, e -> {
             if (gen == generation) {
                 model.loadingProperty().set(false);
@@ -282,7 +283,10 @@ public final class HistoryController implements ViewController {
         if (millis % 60_000 == 0) {
             return millis / 60_000 + " min";
         }
-        return millis / 1000 + " s";
+        if (millis % 1000 == 0) {
+            return millis / 1000 + " s";
+        }
+        return millis + " ms";
     }
 
     private void render() {

@@ -114,12 +114,6 @@ public final class HistoryModel {
         return new long[]{now - p.span().toMillis(), now};
     }
 
-    /** A bucket width giving about {@link #TARGET_BUCKETS} buckets, at least one second, rounded to a whole second. */
-    public static long bucketFor(long from, long to) {
-        long raw = Math.max(1000, (to - from) / TARGET_BUCKETS);
-        return (raw + 999) / 1000 * 1000;
-    }
-
     public void show(long fromMillis, long toMillis, long bucket, List<ReadingStore.Bucket> result) {
         from.set(fromMillis);
         to.set(toMillis);

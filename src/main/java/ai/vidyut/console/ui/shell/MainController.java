@@ -153,7 +153,7 @@ public final class MainController {
         for (SourceStatus s : status.sources()) {
             Label l = new Label("● " + s.name() + "  " + s.state().toLowerCase(Locale.ROOT)
                     + String.format(Locale.ROOT, "  %.1f msg/s", s.messagesPerSecond()));
-            l.setId("source-" + s.name());
+            l.setId("source-" + s.name().replaceAll("[^A-Za-z0-9_-]", "-"));
             l.getStyleClass().addAll("status-item", "state-" + s.state().toLowerCase(Locale.ROOT));
             sourcesBox.getChildren().add(l);
         }
@@ -255,7 +255,7 @@ public final class MainController {
                 id -> siteList.getItems().stream().anyMatch(s -> s.id().equals(id)));
         dialog.resultProperty().addListener((o, was, site) -> {
             if (site != null) {
-                saveSite(site);
+                saveSite(site, true);
             }
         });
         dialog.show();
@@ -270,15 +270,19 @@ public final class MainController {
         SiteDialog dialog = new SiteDialog(ctx.owner().get(), current, id -> false);
         dialog.resultProperty().addListener((o, was, site) -> {
             if (site != null) {
-                saveSite(site);
+                saveSite(site, false);
             }
         });
         dialog.show();
     }
 
-    private void saveSite(Site site) {
+    private void saveSite(Site site, boolean create) {
         ctx.background().run(() -> {
-            ctx.backend().sites().saveSite(site);
+            if (create) {
+                ctx.backend().sites().createSite(site);
+            } else {
+                ctx.backend().sites().updateSite(site);
+            }
             return site;
         }, s -> {
             flash("Saved site " + s.id());

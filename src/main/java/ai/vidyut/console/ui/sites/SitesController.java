@@ -143,7 +143,7 @@ public final class SitesController implements ViewController {
                 id -> model.assets().stream().anyMatch(a -> a.id().equals(id)));
         dialog.resultProperty().addListener((o, was, asset) -> {
             if (asset != null) {
-                save(asset);
+                save(asset, true);
             }
         });
         dialog.show();
@@ -158,15 +158,19 @@ public final class SitesController implements ViewController {
         AssetDialog dialog = new AssetDialog(ctx.owner().get(), current.siteId(), current, id -> false);
         dialog.resultProperty().addListener((o, was, asset) -> {
             if (asset != null) {
-                save(asset);
+                save(asset, false);
             }
         });
         dialog.show();
     }
 
-    private void save(Asset asset) {
+    private void save(Asset asset, boolean create) {
         ctx.background().run(() -> {
-            ctx.backend().sites().saveAsset(asset);
+            if (create) {
+                ctx.backend().sites().createAsset(asset);
+            } else {
+                ctx.backend().sites().updateAsset(asset);
+            }
             return asset;
         }, a -> {
             model.messageProperty().set("Saved asset " + a.id() + ".");
