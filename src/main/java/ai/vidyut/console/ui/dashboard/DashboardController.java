@@ -108,46 +108,78 @@ public final class DashboardController implements ViewController {
         open(ctx.selectedSite().get());
     }
 
+    /** How a tile looks; spark-line tiles are rebuilt per site so that their line starts at the first value. */
+    private record TileSpec(String id, String title, String unit, Tile.SkinType skin, double min, double max,
+                            int decimals) {
+    }
+
+    private final Map<String, TileSpec> specs = new LinkedHashMap<>();
+    private final java.util.Set<String> freshSparks = new java.util.HashSet<>();
+    private static final int TILE_COLUMNS = 5;
+
     private void buildTiles() {
-        addTile("site", "Site power", "kW", Tile.SkinType.SPARK_LINE, 0, 0, 1);
-        addTile("solar", "Solar", "kW", Tile.SkinType.SPARK_LINE, 0, 0, 1);
-        addTile("load", "Load", "kW", Tile.SkinType.SPARK_LINE, 0, 0, 1);
-        addTile("battery", "Battery power", "kW", Tile.SkinType.NUMBER, 0, 0, 1);
-        addTile("soc", "Battery state of charge", "%", Tile.SkinType.PERCENTAGE, 0, 100, 1);
-        addTile("voltage", "Voltage", "V", Tile.SkinType.GAUGE, 360, 440, 1);
-        addTile("frequency", "Frequency", "Hz", Tile.SkinType.GAUGE, 49, 51, 2);
-        addTile("pf", "Power factor", "", Tile.SkinType.GAUGE, 0.5, 1.0, 2);
-        addTile("temperature", "Hottest temperature", "°C", Tile.SkinType.GAUGE, 0, 120, 1);
-        addTile("series", "Live series", "", Tile.SkinType.NUMBER, 0, 0, 0);
-        tiles.get("temperature").setThreshold(80);
-        tiles.get("temperature").setThresholdVisible(true);
-        int columns = 5;
-        for (int i = 0; i < columns; i++) {
+        List.of(new TileSpec("site", "Site power (grid)", "kW", Tile.SkinType.SPARK_LINE, 0, 0, 1),
+                new TileSpec("solar", "Solar", "kW", Tile.SkinType.SPARK_LINE, 0, 0, 1),
+                new TileSpec("load", "Load", "kW", Tile.SkinType.SPARK_LINE, 0, 0, 1),
+                new TileSpec("battery", "Battery power", "kW", Tile.SkinType.NUMBER, 0, 0, 1),
+                new TileSpec("soc", "Battery state of charge", "%", Tile.SkinType.PERCENTAGE, 0, 100, 1),
+                new TileSpec("voltage", "Voltage", "V", Tile.SkinType.GAUGE, 360, 440, 1),
+                new TileSpec("frequency", "Frequency", "Hz", Tile.SkinType.GAUGE, 49, 51, 2),
+                new TileSpec("pf", "Power factor", "", Tile.SkinType.GAUGE, 0.5, 1.0, 2),
+                new TileSpec("temperature", "Hottest temperature", "°C", Tile.SkinType.GAUGE, 0, 120, 1),
+                new TileSpec("series", "Live series", "", Tile.SkinType.NUMBER, 0, 0, 0))
+                .forEach(spec -> specs.put(spec.id(), spec));
+        for (int i = 0; i < TILE_COLUMNS; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / columns);
+            c.setPercentWidth(100.0 / TILE_COLUMNS);
             c.setHgrow(Priority.ALWAYS);
             tileGrid.getColumnConstraints().add(c);
         }
         int i = 0;
-        for (Tile tile : tiles.values()) {
-            tileGrid.add(tile, i % columns, i / columns);
+        for (TileSpec spec : specs.values()) {
+            Tile tile = build(spec, Double.NaN);
+            tiles.put(spec.id(), tile);
+            tileGrid.add(tile, i % TILE_COLUMNS, i / TILE_COLUMNS);
+            if (spec.skin() == Tile.SkinType.SPARK_LINE) {
+                freshSparks.add(spec.id());
+            }
             i++;
         }
     }
 
-    private void addTile(String id, String title, String unit, Tile.SkinType skin, double min, double max, int decimals) {
-        TileBuilder<?> b = TileBuilder.create().skinType(skin).title(title).unit(unit).decimals(decimals)
-                .tickLabelDecimals(decimals).animated(false).backgroundColor(TILE_BG).prefSize(220, 170)
-                .maxSize(Double.MAX_VALUE, 190).minSize(140, 140).description("no data");
-        if (max > min) {
-            b.minValue(min).maxValue(max);
+    private static Tile build(TileSpec spec, double initial) {
+        TileBuilder<?> b = TileBuilder.create().skinType(spec.skin()).title(spec.title()).unit(spec.unit())
+                .decimals(spec.decimals()).tickLabelDecimals(spec.decimals()).animated(false).backgroundColor(TILE_BG)
+                .prefSize(220, 170).maxSize(Double.MAX_VALUE, 190).minSize(140, 140).description("no data")
+                .thresholdVisible(false);
+        if (spec.max() > spec.min()) {
+            b.minValue(spec.min()).maxValue(spec.max());
         }
-        if (skin == Tile.SkinType.SPARK_LINE) {
-            b.averagingPeriod(120).barColor(Color.web("#2ea8ff")).minValue(0).maxValue(10);
+        if (spec.skin() == Tile.SkinType.SPARK_LINE) {
+            double span = Double.isFinite(initial) ? Math.max(1, Math.abs(initial) * 1.5) : 10;
+            b.averagingPeriod(120).barColor(Color.web("#2ea8ff")).minValue(initial < 0 ? -span : 0).maxValue(span);
+        }
+        if ("temperature".equals(spec.id())) {
+            b.threshold(80).thresholdVisible(true);
+        }
+        if (Double.isFinite(initial)) {
+            b.value(initial).description("");
         }
         Tile tile = b.build();
-        tile.setId("tile-" + id);
-        tiles.put(id, tile);
+        tile.setId("tile-" + spec.id());
+        return tile;
+    }
+
+    /** Replaces a tile by a new one built with a first value (spark lines draw from their first value). */
+    private Tile rebuild(String id, double initial) {
+        Tile old = tiles.get(id);
+        Tile fresh = build(specs.get(id), initial);
+        int index = tileGrid.getChildren().indexOf(old);
+        GridPane.setColumnIndex(fresh, GridPane.getColumnIndex(old));
+        GridPane.setRowIndex(fresh, GridPane.getRowIndex(old));
+        tileGrid.getChildren().set(index, fresh);
+        tiles.put(id, fresh);
+        return fresh;
     }
 
     /** The tile showing a headline figure (ids: site, solar, load, battery, soc, voltage, frequency, pf, temperature). */
@@ -188,6 +220,7 @@ public final class DashboardController implements ViewController {
         valuesTable.getColumns().setAll(List.of(asset, metric, value, time));
         valuesTable.setItems(model.rows());
         valuesTable.setPlaceholder(new Label("No readings for this site yet."));
+        valuesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         valuesTable.setRowFactory(t -> {
             TableRow<LatestRow> row = new TableRow<>() {
                 @Override
@@ -224,7 +257,8 @@ public final class DashboardController implements ViewController {
         set("site", m.sitePowerKw(), m.sitePowerKw() >= 0 ? "importing from grid" : "exporting to grid");
         set("solar", m.solarKw(), null);
         set("load", m.loadKw(), null);
-        set("battery", m.batteryKw(), Double.isNaN(m.batteryKw()) ? null : m.batteryKw() >= 0 ? "discharging" : "charging");
+        set("battery", m.batteryKw(), Double.isNaN(m.batteryKw()) ? null
+                : Math.abs(m.batteryKw()) < 0.05 ? "idle" : m.batteryKw() > 0 ? "discharging" : "charging");
         set("soc", m.socPct(), null);
         setGauge("voltage", m.voltageV(), null);
         setGauge("frequency", m.frequencyHz(), null);
@@ -240,6 +274,9 @@ public final class DashboardController implements ViewController {
         if (!Double.isFinite(v)) {
             tile.setDescription("no data");
             return;
+        }
+        if (freshSparks.remove(id)) {
+            tile = rebuild(id, v);
         }
         if (tile.getSkinType() == Tile.SkinType.SPARK_LINE || tile.getSkinType() == Tile.SkinType.NUMBER) {
             double span = Math.max(1, Math.abs(v) * 1.5);
@@ -289,6 +326,12 @@ public final class DashboardController implements ViewController {
         }
         siteTitle.setText(siteId);
         siteSubtitle.setText("");
+        for (TileSpec spec : specs.values()) {
+            if (spec.skin() == Tile.SkinType.SPARK_LINE && !freshSparks.contains(spec.id())) {
+                rebuild(spec.id(), Double.NaN);
+                freshSparks.add(spec.id());
+            }
+        }
         model.reset(siteId, Map.of(), Map.of(), ctx.live().latest());
         ctx.background().run(() -> load(siteId), loaded -> {
             if (gen != generation) {

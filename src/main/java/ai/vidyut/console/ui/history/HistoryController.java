@@ -217,8 +217,7 @@ public final class HistoryController implements ViewController {
             subtitle.setText(list.size() + " series stored");
             SeriesKey pick = requested != null && list.contains(requested) ? requested
                     : keep != null && list.contains(keep) ? keep
-                    : list.stream().filter(k -> k.metric().equals(MetricCatalog.POWER_KW)).findFirst()
-                    .orElse(list.isEmpty() ? null : list.get(0));
+                    : defaultSeries(list);
             requested = null;
             if (Objects.equals(pick, model.selectedProperty().get())) {
                 query();
@@ -229,6 +228,14 @@ public final class HistoryController implements ViewController {
                 model.messageProperty().set("No stored readings for " + siteId + " yet.");
             }
         }, e -> model.messageProperty().set("Cannot list series: " + Background.message(e)));
+    }
+
+    /** A grid meter's power if there is one, else any power series, else the first series. */
+    static SeriesKey defaultSeries(List<SeriesKey> list) {
+        return list.stream().filter(k -> k.metric().equals(MetricCatalog.POWER_KW))
+                .filter(k -> k.assetId().toLowerCase(Locale.ROOT).contains("meter")).findFirst()
+                .or(() -> list.stream().filter(k -> k.metric().equals(MetricCatalog.POWER_KW)).findFirst())
+                .orElse(list.isEmpty() ? null : list.get(0));
     }
 
     @FXML

@@ -47,7 +47,7 @@ public final class HistoryModel {
     private final StringProperty siteId = new SimpleStringProperty();
     private final ObservableList<SeriesKey> series = FXCollections.observableArrayList();
     private final ObjectProperty<SeriesKey> selected = new SimpleObjectProperty<>();
-    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.DAY);
+    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.HOUR);
     private final LongProperty customFrom = new SimpleLongProperty();
     private final LongProperty customTo = new SimpleLongProperty();
     private final ObservableList<ReadingStore.Bucket> buckets = FXCollections.observableArrayList();

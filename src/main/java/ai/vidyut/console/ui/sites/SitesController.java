@@ -57,6 +57,7 @@ public final class SitesController implements ViewController {
                 column("Origin", 100, a -> a.discovered() ? "discovered" : "configured")));
         assetTable.setItems(model.assets());
         assetTable.setPlaceholder(new Label("No assets."));
+        assetTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         assetTable.setRowFactory(t -> {
             javafx.scene.control.TableRow<Asset> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -16,12 +16,14 @@ import java.util.List;
 public final class StatusModel {
 
     private final ObservableList<SourceStatus> sources = FXCollections.observableArrayList();
+    // One wrapper, kept: listeners on an unmodifiable view are held weakly by the backing list.
+    private final ObservableList<SourceStatus> readOnlySources = FXCollections.unmodifiableObservableList(sources);
     private final DoubleProperty messagesPerSecond = new SimpleDoubleProperty();
     private final DoubleProperty readingsPerSecond = new SimpleDoubleProperty();
     private final LongProperty quarantined = new SimpleLongProperty();
 
     public ObservableList<SourceStatus> sources() {
-        return FXCollections.unmodifiableObservableList(sources);
+        return readOnlySources;
     }
 
     public ReadOnlyDoubleProperty messagesPerSecondProperty() {
