@@ -3,6 +3,7 @@ package ai.vidyut.console.detect;
 import smile.anomaly.IsolationForest;
 import smile.anomaly.IsolationTree;
 import smile.math.MathEx;
+import smile.stat.distribution.GaussianDistribution;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Random;
 /**
  * Smile's Isolation Forest on the engineered, standardised features (the design documents' detector).
  * Trees are grown one by one in the calling thread from a seeded generator, so a seed gives the same forest
- * every time (Smile's own {@code fit} grows trees in parallel and is not reproducible).
+ * every time (Smile's own {@code fit} grows trees in parallel and is not reproducible). Smile also draws from a
+ * shared Gaussian generator that caches a spare value between calls; it is reset before growing, and growing is
+ * serialised, so the forest depends on the seed alone.
  */
 public final class IsolationForestDetector extends TrainedDetector {
 
@@ -31,7 +34,26 @@ public final class IsolationForestDetector extends TrainedDetector {
         forest = grow(x, params.ifTrees(), params.ifSampleSize(), params.seed());
     }
 
+    private static final Object SMILE_RANDOM = new Object();
+
     static IsolationForest grow(double[][] x, int trees, int sampleSize, long seed) {
+        synchronized (SMILE_RANDOM) {
+            resetSharedGaussian();
+            return growUnlocked(x, trees, sampleSize, seed);
+        }
+    }
+
+    private static void resetSharedGaussian() {
+        try {
+            java.lang.reflect.Field z1 = GaussianDistribution.class.getDeclaredField("z1");
+            z1.setAccessible(true);
+            z1.setDouble(GaussianDistribution.getInstance(), Double.NaN);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot make Smile's Isolation Forest reproducible: " + e, e);
+        }
+    }
+
+    private static IsolationForest growUnlocked(double[][] x, int trees, int sampleSize, long seed) {
         int n = Math.min(sampleSize, x.length);
         int depth = (int) Math.ceil(Math.log(Math.max(2, n)) / Math.log(2));
         Random random = new Random(seed);

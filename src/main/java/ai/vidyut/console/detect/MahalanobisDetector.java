@@ -12,7 +12,8 @@ public final class MahalanobisDetector implements StreamingDetector {
     private final DetectorParams params;
     private final int p;
     private final double alpha;
-    private final double[][] training;
+    private final java.util.List<double[]> training = new java.util.ArrayList<>();
+    private final TrainingWindow window;
     private int collected;
     private double[] mean;
     private double[] sd;
@@ -31,7 +32,7 @@ public final class MahalanobisDetector implements StreamingDetector {
         this.params = params;
         this.p = channels;
         this.alpha = 2.0 / (params.smoothWindow() + 1);
-        this.training = new double[params.trainSize()][];
+        this.window = new TrainingWindow(params.trainSize());
         this.smooth = new double[channels];
         this.last = new double[channels];
         this.z = new double[channels];
@@ -55,8 +56,9 @@ public final class MahalanobisDetector implements StreamingDetector {
         }
         if (pointCal == null) {
             if (failure == null) {
-                training[collected++] = last.clone();
-                if (collected == training.length) {
+                training.add(last.clone());
+                collected++;
+                if (window.add(ts)) {
                     train();
                 }
             }
@@ -73,15 +75,17 @@ public final class MahalanobisDetector implements StreamingDetector {
     }
 
     private void train() {
-        int n = training.length;
+        double[][] rows = training.toArray(new double[0][]);
+        training.clear();
+        int n = rows.length;
         mean = new double[p];
         sd = new double[p];
-        for (double[] r : training) {
+        for (double[] r : rows) {
             for (int j = 0; j < p; j++) {
                 mean[j] += r[j] / n;
             }
         }
-        for (double[] r : training) {
+        for (double[] r : rows) {
             for (int j = 0; j < p; j++) {
                 sd[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / (n - 1);
             }
@@ -97,7 +101,7 @@ public final class MahalanobisDetector implements StreamingDetector {
         double[][] ss = new double[n][p];
         double[] s = new double[p];
         for (int i = 0; i < n; i++) {
-            standardise(training[i], zs[i]);
+            standardise(rows[i], zs[i]);
             for (int j = 0; j < p; j++) {
                 s[j] = i == 0 ? zs[i][j] : s[j] + alpha * (zs[i][j] - s[j]);
             }

@@ -23,6 +23,7 @@ public final class SeriesDetector {
     private final StreamingDetector iforest;
     private final StreamingDetector ocsvm;
     private final double[] channelScores;
+    private final double[] deseasonalised;
     private int anomalousRun;
 
     public SeriesDetector(DetectorParams params, List<String> channels) {
@@ -37,6 +38,7 @@ public final class SeriesDetector {
         iforest = params.weight(DetectorParams.IFOREST) > 0 ? new IsolationForestDetector(params, k) : null;
         ocsvm = params.weight(DetectorParams.OCSVM) > 0 ? new OneClassSvmDetector(params, k) : null;
         channelScores = new double[k];
+        deseasonalised = new double[k];
     }
 
     public DetectorParams params() {
@@ -50,6 +52,11 @@ public final class SeriesDetector {
     /** Scores one reading (one value per channel, NaN = missing) and learns from it. */
     public Result update(long ts, double[] row) {
         double[] parts = new double[DetectorParams.DETECTORS.length];
+        if (mahalanobis != null) {
+            for (int c = 0; c < row.length; c++) {
+                deseasonalised[c] = row[c] - (c < surprise.length ? surprise[c].seasonal(ts) : 0);
+            }
+        }
         int best = 0;
         double sur = 0;
         for (int c = 0; c < surprise.length; c++) {
@@ -60,7 +67,7 @@ public final class SeriesDetector {
             }
         }
         parts[0] = sur;
-        parts[1] = mahalanobis == null ? Double.NaN : mahalanobis.update(ts, row);
+        parts[1] = mahalanobis == null ? Double.NaN : mahalanobis.update(ts, deseasonalised);
         parts[2] = iforest == null ? Double.NaN : iforest.update(ts, row);
         parts[3] = ocsvm == null ? Double.NaN : ocsvm.update(ts, row);
         double score = combine(parts);

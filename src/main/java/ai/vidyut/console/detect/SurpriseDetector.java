@@ -25,6 +25,12 @@ public final class SurpriseDetector implements StreamingDetector {
 
     private static final long SEASONAL_MIN_INTERVAL_MS = 30_000;
     private static final int STUCK_MIN_RUN = 4;
+    /** Deviations beyond this many standard deviations teach the running statistics no more than this much. */
+    private static final double CLIP = 3;
+    /** Clipping starts after this many half-lives' worth of readings, once the statistics have seen normal life. */
+    private static final double MATURE = 2;
+    /** Readings more surprising than this z teach the baselines only with {@code anomalyWeight}. */
+    private static final double SURPRISING_Z = 3;
 
     private final int warmup;
     private final double alphaLong;
@@ -89,6 +95,8 @@ public final class SurpriseDetector implements StreamingDetector {
             return (x - mean) / Math.max(sd, floor);
         }
 
+        boolean clip;
+
         void learn(double x, double a) {
             if (!started) {
                 mean = x;
@@ -97,6 +105,12 @@ public final class SurpriseDetector implements StreamingDetector {
                 return;
             }
             double d = x - mean;
+            // Huber-style: a surprising value moves the statistics at most as much as a 3-sigma one, so a fault
+            // cannot inflate the "normal" spread it is judged against
+            double sd = Math.sqrt(var);
+            if (clip && sd > 0) {
+                d = Math.max(-CLIP * sd, Math.min(CLIP * sd, d));
+            }
             mean += a * d;
             var = (1 - a) * (var + a * d * d);
         }
@@ -175,16 +189,22 @@ public final class SurpriseDetector implements StreamingDetector {
         lastScore = score;
 
         // learn: count-based rates at the start, then the long half-life; surprising readings teach less
-        double w = z > 4 || stuck > 0.3 ? anomalyWeight : 1.0;
+        double w = z > SURPRISING_Z || stuck > 0.3 ? anomalyWeight : 1.0;
         double aLong = Math.max(alphaLong, 1.0 / n) * w;
         level += aLong * (x - s - level);
         if (seasonal) {
-            double aSeason = Math.max(0.05, 1.0 / (seasonCount[hour] + 1)) * w;
+            // about 5 % per day of the hour's readings, so the profile follows the season, not the last hour
+            double perHour = Math.max(1, 3_600_000.0 / intervalMs);
+            double aSeason = Math.max(0.05 / perHour, 1.0 / (seasonCount[hour] + 1)) * w;
             season[hour] += aSeason * (x - level - season[hour]);
             seasonCount[hour]++;
         }
         shortMean = newShort;
         mediumMean = newMedium;
+        boolean mature = n > MATURE / alphaLong;
+        shortStats.clip = mature;
+        mediumStats.clip = mature;
+        varStats.clip = mature;
         shortStats.learn(newShort, aLong);
         mediumStats.learn(newMedium, aLong);
         absDevFast += Math.max(alphaLong, 1.0 / n) * w * (Math.abs(jump) - absDevFast);
@@ -197,6 +217,12 @@ public final class SurpriseDetector implements StreamingDetector {
         zeroDiffShare += Math.max(alphaLong, 1.0 / n) * w * ((same ? 1 : 0) - zeroDiffShare);
         previous = x;
         return score;
+    }
+
+    /** The learnt hour-of-day component at {@code ts} (0 for series sampled faster than every 30 s). */
+    public double seasonal(long ts) {
+        int hour = Timestamps.hourOfDay(ts);
+        return intervalMs >= SEASONAL_MIN_INTERVAL_MS && seasonCount[hour] >= 2 ? season[hour] : 0;
     }
 
     /** What the slow baseline expected for the last reading. */

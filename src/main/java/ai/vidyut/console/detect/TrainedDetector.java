@@ -17,10 +17,12 @@ abstract class TrainedDetector implements StreamingDetector {
     private double[] scale;
     private Stats.Calibration calibration;
     private String failure;
+    private final TrainingWindow window;
 
     TrainedDetector(DetectorParams params, int columns) {
         this.params = params;
         this.features = new FeatureExtractor(columns - 1, 12);
+        this.window = new TrainingWindow(params.trainSize());
     }
 
     /** Fits the model on standardised training features. */
@@ -49,7 +51,7 @@ abstract class TrainedDetector implements StreamingDetector {
         }
         if (calibration == null) {
             training.add(f);
-            if (training.size() >= params.trainSize()) {
+            if (window.add(ts)) {
                 train();
             }
             return 0;

@@ -45,6 +45,15 @@ public final class Benchmark {
         return out;
     }
 
+    /** Scores every run with only the detectors {@code params} enables. */
+    public static List<RunParts> partsAsConfigured(List<LabelledRun> runs, DetectorParams params) {
+        List<RunParts> out = new ArrayList<>();
+        for (LabelledRun r : runs) {
+            out.add(new RunParts(r, SeriesDetector.partsAll(params, r.table())));
+        }
+        return out;
+    }
+
     /** Scores of one detector, or of the ensemble rule in {@code params} when {@code detector} is null. */
     public static List<Scoring.Scored> scored(List<RunParts> runs, String detector, DetectorParams params) {
         List<Scoring.Scored> out = new ArrayList<>();
@@ -83,7 +92,7 @@ public final class Benchmark {
 
     /** A single score combining both metrics, used to rank ensemble rules and hyperparameters. */
     public static double objective(List<Scoring.Scored> runs) {
-        return Scoring.bestF1(runs).value() * 100 + Scoring.bestNab(runs).value();
+        return Scoring.bestF1(runs, 60).value() * 100 + Scoring.bestNab(runs, 60).value();
     }
 
     /** Candidate ensemble rules: weight grids over the four detectors with mean and max combination. */

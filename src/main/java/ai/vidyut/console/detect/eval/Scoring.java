@@ -163,9 +163,25 @@ public final class Scoring {
         return Arrays.stream(extra).filter(t -> t > 0).distinct().sorted().toArray();
     }
 
-    public static Best bestF1(List<Scored> runs) {
-        Best best = new Best(1, -1);
+    /** The threshold maximising F1 × 100 + NAB (one operating point good for both). */
+    public static Best bestCombined(List<Scored> runs) {
+        Best best = new Best(1, Double.NEGATIVE_INFINITY);
         for (double t : candidates(runs, 200)) {
+            double v = 100 * pointwise(runs, t).f1() + nab(runs, t);
+            if (v > best.value()) {
+                best = new Best(t, v);
+            }
+        }
+        return best;
+    }
+
+    public static Best bestF1(List<Scored> runs) {
+        return bestF1(runs, 200);
+    }
+
+    public static Best bestF1(List<Scored> runs, int thresholds) {
+        Best best = new Best(1, -1);
+        for (double t : candidates(runs, thresholds)) {
             double f = pointwise(runs, t).f1();
             if (f > best.value()) {
                 best = new Best(t, f);
@@ -175,8 +191,12 @@ public final class Scoring {
     }
 
     public static Best bestNab(List<Scored> runs) {
+        return bestNab(runs, 200);
+    }
+
+    public static Best bestNab(List<Scored> runs, int thresholds) {
         Best best = new Best(1, Double.NEGATIVE_INFINITY);
-        for (double t : candidates(runs, 200)) {
+        for (double t : candidates(runs, thresholds)) {
             double s = nab(runs, t);
             if (s > best.value()) {
                 best = new Best(t, s);
