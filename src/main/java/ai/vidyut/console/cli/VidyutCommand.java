@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
                 + "maintenance and voice commands. Without a subcommand, opens the console window.",
         subcommands = {
                 StatsCommand.class,
+                SitesCommand.class,
+                AssetsCommand.class,
                 DetectCommand.class,
                 ModelsCommand.class,
                 CommandLine.HelpCommand.class
