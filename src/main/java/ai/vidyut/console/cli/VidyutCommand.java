@@ -24,6 +24,8 @@ import java.util.concurrent.Callable;
                 AssetsCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                DetectCommand.class,
+                ModelsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {
