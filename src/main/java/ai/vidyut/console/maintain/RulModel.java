@@ -146,6 +146,68 @@ public final class RulModel implements Serializable {
         return train(h, candidates, id, time, options);
     }
 
+    /**
+     * Held-out validation: trains on 80 % of the units and scores the others, each cut at a random step as the
+     * C-MAPSS test set is (remaining life capped). Returns holdout_rmse, holdout_phm08, holdout_coverage,
+     * holdout_units; empty with fewer than 5 units.
+     */
+    public static Map<String, Double> holdoutMetrics(Table table, String idColumn, String timeColumn, Options options,
+                                                     long seed) {
+        String id = table.name(idColumn);
+        String time = table.name(timeColumn);
+        List<String> columns = new ArrayList<>();
+        for (String c : table.columns()) {
+            if (!c.equals(id) && !c.equals(time) && table.isNumeric(c)) {
+                columns.add(c);
+            }
+        }
+        Histories h = histories(table, id, time, columns);
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (h.size() < 5) {
+            return out;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < h.size(); i++) {
+            order.add(i);
+        }
+        java.util.Random rnd = new java.util.Random(seed);
+        java.util.Collections.shuffle(order, rnd);
+        int test = Math.max(1, h.size() / 5);
+        List<Integer> te = order.subList(0, test);
+        List<Integer> tr = order.subList(test, order.size());
+        Histories train = new Histories(tr.stream().map(h.units()::get).toList(), tr.stream().map(h.times()::get).toList(),
+                tr.stream().map(h.signals()::get).toList(), tr.stream().map(h.sourceRows()::get).toList());
+        RulModel m = train(train, columns, id, time, options);
+        int[] keep = m.signals.stream().mapToInt(columns::indexOf).toArray();
+        double[] truth = new double[te.size()];
+        double[] pred = new double[te.size()];
+        double[] lo = new double[te.size()];
+        double[] hi = new double[te.size()];
+        for (int k = 0; k < te.size(); k++) {
+            double[] t = h.times().get(te.get(k));
+            double[][] s = h.signals().get(te.get(k));
+            int minLen = Math.min(31, Math.max(1, t.length / 2));
+            int len = minLen + rnd.nextInt(Math.max(1, t.length - minLen));
+            double[][] sk = new double[len][keep.length];
+            for (int i = 0; i < len; i++) {
+                for (int j = 0; j < keep.length; j++) {
+                    sk[i][j] = s[i][keep[j]];
+                }
+            }
+            List<RemainingLife> steps = m.predictSteps(java.util.Arrays.copyOf(t, len), sk);
+            RemainingLife last = steps.get(len - 1);
+            truth[k] = Math.min(options.cap(), t[t.length - 1] - t[len - 1]);
+            pred[k] = last.rul();
+            lo[k] = last.lower();
+            hi[k] = last.upper();
+        }
+        out.put("holdout_rmse", Metrics.rmse(truth, pred));
+        out.put("holdout_phm08", Metrics.phm08(truth, pred));
+        out.put("holdout_coverage", Metrics.coverage(truth, lo, hi));
+        out.put("holdout_units", (double) te.size());
+        return out;
+    }
+
     public static RulModel train(Histories h, List<String> columns, String id, String time, Options options) {
         int rows = 0;
         for (double[] t : h.times()) {
