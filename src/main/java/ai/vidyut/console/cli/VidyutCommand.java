@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 ExportCommand.class,
                 DetectCommand.class,
                 ModelsCommand.class,
+                MaintenanceCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {
