@@ -18,6 +18,8 @@ public final class Forecaster {
     private static final double ALPHA = 0.05;
     /** Calibration origins per calibration refit. */
     private static final int BLOCK = 28;
+    /** Weight of each origin of the year-before block (a recent origin weighs 1, decaying with age). */
+    private static final double SEASONAL_WEIGHT = 0.5;
     /** Weight ratio between consecutive calibration origins (a day apart): half-weight after about 23 days. */
     private static final double DECAY_PER_ORIGIN = Double.parseDouble(System.getProperty("vidyut.decay", "0.97"));
     private static final double SHRINK_LOCAL = Double.parseDouble(System.getProperty("vidyut.volLocal", "0.5"));
@@ -49,9 +51,17 @@ public final class Forecaster {
         return options.solar() != null ? solar(s, horizon, useRegs) : blended(s, horizon, useRegs);
     }
 
+    /**
+     * The latest origin whose whole horizon is observed and whose time of day is the forecast origin's, so that
+     * calibration errors are those of forecasts made at the same time of day.
+     */
+    static int lastCalibrationOrigin(int n, int horizon, int p) {
+        return n - 1 - p * ((horizon + p - 1) / p);
+    }
+
     private int calibrationCount(RegularSeries s, int horizon, int minTrain) {
         int p = s.stepsPerDay();
-        int room = s.size() - 1 - horizon - minTrain;
+        int room = lastCalibrationOrigin(s.size(), horizon, p) - minTrain;
         return room < 0 ? 0 : Math.min(options.calibrationOrigins(), room / p + 1);
     }
 
@@ -68,44 +78,67 @@ public final class Forecaster {
         double[] vol = null;
         double volMean = 1;
         Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
+        int[] calOrigins = null;
+        double[] calWeights = null;
         if (c >= 5) {
-            int oMin = n - 1 - horizon - (c - 1) * p;
-            double[][] d = new double[c][];
-            double[][] corr = new double[c][];
+            int oMin = lastCalibrationOrigin(n, horizon, p) - (c - 1) * p;
+            // Recent origins, one day apart, plus (with more than a year of history) a block at the same time of
+            // year one year (52 weeks) before: a change of season then (autumn's first cold spells) warns of the
+            // same now, which the recent weeks alone cannot.
+            int yearBack = 364 * p;
+            int seasonal = oMin - yearBack - (BLOCK / 2) * p >= minTrain + 14 * p ? BLOCK : 0;
+            calOrigins = new int[seasonal + c];
+            calWeights = new double[seasonal + c];
+            for (int k = 0; k < c; k++) {
+                calOrigins[seasonal + k] = oMin + k * p;
+                // older origins weigh less (non-exchangeable conformal prediction, Barber et al. 2023)
+                calWeights[seasonal + k] = Math.pow(DECAY_PER_ORIGIN, c - 1 - k);
+            }
+            int seasonStart = lastCalibrationOrigin(n, horizon, p) - yearBack - (BLOCK / 2) * p;
+            for (int k = 0; k < seasonal; k++) {
+                calOrigins[k] = seasonStart + k * p;
+                calWeights[k] = SEASONAL_WEIGHT;
+            }
+            int m = calOrigins.length;
+            double[][] d = new double[m][];
+            double[][] corr = new double[m][];
             boolean anyDirect = false;
             // Refit every BLOCK origins so that no calibration forecast comes from a model much older than a real
             // forecast would be (a stale trend would inflate the errors and so the bands).
-            for (int b0 = 0; b0 < c; b0 += BLOCK) {
-                int fitOrigin = oMin + b0 * p;
+            for (int b0 = 0; b0 < m; b0 += BLOCK) {
+                int fitOrigin = calOrigins[b0];
+                int b1 = Math.min(m, b0 + BLOCK);
+                int lastTarget = calOrigins[b1 - 1] + horizon + 1;
                 DecomposableModel.Fitted fit = DecomposableModel.fit(s, fitOrigin + 1, cfg);
                 int from = fit.trainStart();
-                double[] base = new double[n];
+                double[] base = new double[lastTarget];
                 System.arraycopy(fit.fitted(), 0, base, from, fitOrigin + 1 - from);
-                System.arraycopy(fit.predict(fitOrigin + 1, n), 0, base, fitOrigin + 1, n - fitOrigin - 1);
-                double[] r = residuals(s, base, from, n);
-                DirectModel direct = DirectModel.fit(r, from, fitOrigin, n - 1, horizon, p);
+                System.arraycopy(fit.predict(fitOrigin + 1, lastTarget), 0, base, fitOrigin + 1,
+                        lastTarget - fitOrigin - 1);
+                double[] r = residuals(s, base, from, lastTarget);
+                DirectModel direct = DirectModel.fit(r, from, fitOrigin, fitOrigin, horizon, p);
                 anyDirect |= direct != null;
-                for (int k = b0; k < Math.min(c, b0 + BLOCK); k++) {
-                    int o = oMin + k * p;
+                for (int k = b0; k < b1; k++) {
+                    int o = calOrigins[k];
                     d[k] = Arrays.copyOfRange(base, o + 1, o + 1 + horizon);
                     corr[k] = direct == null ? new double[horizon] : direct.predict(r, o);
                 }
             }
-            w = anyDirect ? bestWeight(s, oMin, p, d, corr) : 0;
-            err = new double[c][horizon];
-            for (int k = 0; k < c; k++) {
-                int o = oMin + k * p;
+            w = anyDirect ? bestWeight(s, calOrigins, d, corr) : 0;
+            err = new double[m][horizon];
+            for (int k = 0; k < m; k++) {
+                int o = calOrigins[k];
                 for (int h = 0; h < horizon; h++) {
                     err[k][h] = s.value(o + 1 + h) - (d[k][h] + w * corr[k][h]);
                 }
             }
-            vol = new double[c];
-            for (int k = 0; k < c; k++) {
-                vol[k] = volatility(s, oMin + k * p, p, null);
+            vol = new double[m];
+            for (int k = 0; k < m; k++) {
+                vol[k] = volatility(s, calOrigins[k], p, null);
             }
             volMean = shrink(vol);
-            double[][] errN = new double[c][horizon];
-            for (int k = 0; k < c; k++) {
+            double[][] errN = new double[m][horizon];
+            for (int k = 0; k < m; k++) {
                 for (int h = 0; h < horizon; h++) {
                     errN[k][h] = err[k][h] / vol[k];
                 }
@@ -139,21 +172,21 @@ public final class Forecaster {
                     scales[k][h] = hScale[h] * vol[k];
                 }
             }
-            double[] q = conformalQuantiles(err, scales);
+            double[] q = conformalQuantiles(err, scales, calWeights);
             double vNow = shrunk(volatility(s, n - 1, p, null), volMean);
             for (int h = 0; h < horizon; h++) {
                 lo[h] = pred[h] + q[0] * hScale[h] * vNow;
                 hi[h] = pred[h] + q[1] * hScale[h] * vNow;
             }
-            int oMin = n - 1 - horizon - (err.length - 1) * p;
             for (int k = 0; k < err.length; k++) {
                 for (int h = 0; h < horizon; h++) {
-                    double actual = s.value(oMin + k * p + 1 + h);
+                    double actual = s.value(calOrigins[k] + 1 + h);
                     double fc = actual - err[k][h];
                     calAcc.add(actual, fc, fc + q[0] * scales[k][h], fc + q[1] * scales[k][h]);
                 }
             }
-            bandMethod = "conformal: rolling-origin errors of " + err.length + " origins, scaled by horizon";
+            bandMethod = "conformal: rolling-origin errors of " + err.length + " origins ("
+                    + (err.length - c) + " a year before), scaled by horizon and recent volatility";
         } else {
             // Too little history for a backtest: in-sample residual quantiles, widened for the unknown.
             double[] res = new double[n - from];
@@ -206,7 +239,7 @@ public final class Forecaster {
         double[][] scales = null;
         double volMean = 1;
         if (c >= 5) {
-            int oMin = n - 1 - horizon - (c - 1) * p;
+            int oMin = lastCalibrationOrigin(n, horizon, p) - (c - 1) * p;
             SolarModel cal = SolarModel.fit(s, oMin + 1, site, options.utcOffset(), useRegs, options.maxHistoryDays());
             err = new double[c][horizon];
             scales = new double[c][horizon];
@@ -238,8 +271,12 @@ public final class Forecaster {
         String bandMethod;
         double[] q;
         if (err != null) {
-            q = conformalQuantiles(err, scales);
-            int oMin = n - 1 - horizon - (c - 1) * p;
+            double[] wts = new double[c];
+            for (int k = 0; k < c; k++) {
+                wts[k] = Math.pow(DECAY_PER_ORIGIN, c - 1 - k);
+            }
+            q = conformalQuantiles(err, scales, wts);
+            int oMin = lastCalibrationOrigin(n, horizon, p) - (c - 1) * p;
             for (int k = 0; k < c; k++) {
                 for (int h = 0; h < horizon; h++) {
                     double actual = s.value(oMin + k * p + 1 + h);
@@ -328,14 +365,14 @@ public final class Forecaster {
     }
 
     /** The weight in {0, 0.1, ..., 1} of the residual correction with the least squared error. */
-    static double bestWeight(RegularSeries s, int oMin, int p, double[][] d, double[][] corr) {
+    static double bestWeight(RegularSeries s, int[] origins, double[][] d, double[][] corr) {
         double best = 0;
         double bestSse = Double.POSITIVE_INFINITY;
         for (int g = 0; g <= 10; g++) {
             double w = g / 10.0;
             double sse = 0;
             for (int k = 0; k < d.length; k++) {
-                int o = oMin + k * p;
+                int o = origins[k];
                 for (int h = 0; h < d[k].length; h++) {
                     double e = s.value(o + 1 + h) - (d[k][h] + w * corr[k][h]);
                     sse += e * e;
@@ -382,7 +419,7 @@ public final class Forecaster {
      * are skipped): the ⌊(n+1)·α/2⌋-th and ⌈(n+1)·(1−α/2)⌉-th order statistics, which give at least 95 % coverage
      * when the errors of the next forecast are exchangeable with these.
      */
-    static double[] conformalQuantiles(double[][] err, double[][] scale) {
+    static double[] conformalQuantiles(double[][] err, double[][] scale, double[] weights) {
         int n = 0;
         for (int k = 0; k < err.length; k++) {
             for (int h = 0; h < err[k].length; h++) {
@@ -400,7 +437,7 @@ public final class Forecaster {
         for (int k = 0; k < err.length; k++) {
             // older origins weigh less (non-exchangeable conformal prediction, Barber et al. 2023): the band follows
             // a change of season or weather regime instead of averaging over the whole calibration window
-            double w = Math.pow(DECAY_PER_ORIGIN, err.length - 1 - k);
+            double w = weights == null ? 1 : weights[k];
             for (int h = 0; h < err[k].length; h++) {
                 if (scale[k][h] > 0) {
                     zw[i][0] = err[k][h] / scale[k][h];

@@ -29,7 +29,7 @@ class ConformalBandsTest {
             err[0][i] = i - 49.5;
             scale[0][i] = 1;
         }
-        double[] q = Forecaster.conformalQuantiles(err, scale);
+        double[] q = Forecaster.conformalQuantiles(err, scale, null);
         assertThat(q[0]).isLessThan(-45.0);
         assertThat(q[1]).isGreaterThan(45.0);
         assertThat(q[1]).isLessThanOrEqualTo(49.5);
