@@ -33,7 +33,7 @@ public final class DecomposableModel {
                          HolidayCalendar calendar, boolean useRegressors) {
 
         public static Config defaults(HolidayCalendar calendar) {
-            return new Config(Mode.ADDITIVE, 10, 4, 10, 25, 0.8, 0.002, 1.0, 5.0, 1.0, 730, calendar, true);
+            return new Config(Mode.ADDITIVE, 10, 4, 10, 25, 0.8, 0.002, 1.0, 5.0, 1.0, 548, calendar, true);
         }
 
         public Config withMode(Mode m) {

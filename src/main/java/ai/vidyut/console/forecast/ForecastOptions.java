@@ -11,7 +11,7 @@ public record ForecastOptions(HolidayCalendar calendar, DecomposableModel.Mode m
                               ZoneOffset utcOffset, int calibrationOrigins, int maxHistoryDays) {
 
     public static final int DEFAULT_CALIBRATION_ORIGINS = 56;
-    public static final int DEFAULT_MAX_HISTORY_DAYS = Integer.getInteger("vidyut.hist", 730);
+    public static final int DEFAULT_MAX_HISTORY_DAYS = 548;
 
     public ForecastOptions {
         if (calendar == null) {

@@ -21,8 +21,8 @@ public final class Forecaster {
     /** Weight of each origin of the year-before block (a recent origin weighs 1, decaying with age). */
     private static final double SEASONAL_WEIGHT = 0.5;
     /** Weight ratio between consecutive calibration origins (a day apart): half-weight after about 23 days. */
-    private static final double DECAY_PER_ORIGIN = Double.parseDouble(System.getProperty("vidyut.decay", "0.97"));
-    private static final double SHRINK_LOCAL = Double.parseDouble(System.getProperty("vidyut.volLocal", "0.5"));
+    private static final double DECAY_PER_ORIGIN = 0.97;
+    private static final double SHRINK_LOCAL = 0.5;
 
     private final ForecastOptions options;
 
