@@ -59,6 +59,7 @@ public final class DashboardController implements ViewController {
     private final DashboardModel model = new DashboardModel();
     private final Consumer<LiveUpdate> liveListener = this::onLive;
     private final Map<String, Tile> tiles = new LinkedHashMap<>();
+    private ai.vidyut.console.ui.forecast.NextDayTile nextDay;
     private long generation;
 
     @FXML private Label siteTitle;
@@ -80,6 +81,8 @@ public final class DashboardController implements ViewController {
     @FXML
     private void initialize() {
         buildTiles();
+        nextDay = new ai.vidyut.console.ui.forecast.NextDayTile(ctx);
+        tileGrid.add(nextDay.tile(), specs.size() % TILE_COLUMNS, specs.size() / TILE_COLUMNS);
         trendChart.getData().setAll(model.trends());
         trendTime.setTickLabelFormatter(new StringConverter<>() {
             @Override
@@ -318,6 +321,7 @@ public final class DashboardController implements ViewController {
 
     private void open(String siteId) {
         long gen = ++generation;
+        nextDay.site(siteId);
         if (siteId == null) {
             siteTitle.setText("Dashboard");
             siteSubtitle.setText("Select a site on the left.");
@@ -425,5 +429,11 @@ public final class DashboardController implements ViewController {
     @Override
     public void dispose() {
         ctx.live().unsubscribe(liveListener);
+        nextDay.close();
+    }
+
+    /** The "next 24 hours" forecast tile. */
+    public Tile nextDayTile() {
+        return nextDay.tile();
     }
 }

@@ -65,4 +65,14 @@ class ForecastViewTest {
             assertThat(b.low()).isLessThanOrEqualTo(b.high());
         }
     }
+
+    @Test
+    void dashboardShowsTheNext24HoursTile(FxRobot robot) throws Exception {
+        await(() -> "f-1".equals(fx.shell.context().selectedSite().get()));
+        var dashboard = (ai.vidyut.console.ui.dashboard.DashboardController)
+                fx.shell.controller().controllerOf(Views.DASHBOARD);
+        await(() -> dashboard.nextDayTile().getDescription().startsWith("peak"));
+        // about 100 kW on average for 24 hours
+        assertThat(dashboard.nextDayTile().getValue()).isBetween(2000.0, 2800.0);
+    }
 }

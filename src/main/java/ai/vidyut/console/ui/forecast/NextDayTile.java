@@ -1,0 +1,103 @@
+package ai.vidyut.console.ui.forecast;
+
+import ai.vidyut.console.forecast.Forecast;
+import ai.vidyut.console.forecast.ForecastOptions;
+import ai.vidyut.console.forecast.ForecastService;
+import ai.vidyut.console.telemetry.SeriesKey;
+import ai.vidyut.console.ui.views.ViewContext;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import javafx.application.Platform;
+import javafx.scene.paint.Color;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The dashboard's "next 24 hours" tile: expected energy of the site's main power series over the next day, and the
+ * forecast peak with its 95 % band. Forecasts run in a {@link ForecastService} off the FX thread and refresh as
+ * readings arrive (at most every 5 minutes).
+ */
+public final class NextDayTile implements AutoCloseable {
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final ViewContext ctx;
+    private final ForecastService service;
+    private final Tile tile;
+    private volatile String siteId;
+    private volatile SeriesKey key;
+
+    public NextDayTile(ViewContext ctx) {
+        this.ctx = ctx;
+        this.service = new ForecastService(ctx.backend().readings(), null, Clock.systemUTC(), Duration.ofMinutes(5));
+        this.tile = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title("Next 24 hours (forecast)")
+                .unit("kWh").decimals(0).animated(false).backgroundColor(Color.web("#161d27"))
+                .prefSize(220, 170).maxSize(Double.MAX_VALUE, 190).minSize(140, 140).description("no forecast yet")
+                .build();
+        tile.setId("tile-forecast");
+        service.addListener(r -> Platform.runLater(() -> {
+            if (Objects.equals(r.request().key(), key)) {
+                show(r);
+            }
+        }));
+        ctx.backend().addCommittedListener(service::onCommitted);
+    }
+
+    public Tile tile() {
+        return tile;
+    }
+
+    /** Forecasts the site's main power series (a grid meter's, else any power series). */
+    public void site(String site) {
+        siteId = site;
+        key = null;
+        tile.setValue(0);
+        tile.setDescription(site == null ? "no site" : "forecasting…");
+        if (site == null) {
+            return;
+        }
+        ctx.background().run(() -> {
+            SeriesKey k = ForecastController.defaultSeries(ctx.backend().readings().series(site));
+            if (k == null) {
+                return null;
+            }
+            key = k;
+            return service.watch(new ForecastService.Request(k, Duration.ofHours(1), 24, ZoneId.systemDefault(), 400,
+                    ForecastOptions.defaults())).get();
+        }, r -> {
+            if (r == null && Objects.equals(site, siteId)) {
+                tile.setDescription("no power series stored");
+            }
+        }, e -> {
+            if (Objects.equals(site, siteId)) {
+                tile.setDescription("no forecast: " + ai.vidyut.console.ui.Background.message(e));
+            }
+        });
+    }
+
+    private void show(ForecastService.Result r) {
+        Forecast f = r.forecast();
+        double hours = f.step().toSeconds() / 3600.0;
+        double energy = 0;
+        int peak = 0;
+        for (int i = 0; i < f.size(); i++) {
+            energy += f.predicted()[i] * hours;
+            if (f.predicted()[i] > f.predicted()[peak]) {
+                peak = i;
+            }
+        }
+        tile.setValue(energy);
+        tile.setDescription(String.format(Locale.ROOT, "peak %.1f kW at %s (95 %%: %.1f–%.1f)", f.predicted()[peak],
+                f.time(peak).format(HOUR), f.lower95()[peak], f.upper95()[peak]));
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
