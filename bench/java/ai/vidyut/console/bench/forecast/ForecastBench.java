@@ -30,7 +30,7 @@ import java.util.function.BiFunction;
  * second PV window is January 2011, mid-summer). {@code dev} — other periods (PJM: November and February 2013;
  * PV: October 2010), the only ones used while developing the models.
  * <p>
- * Usage: {@code ForecastBench DATA_DIR [score|dev]}.
+ * Usage: {@code ForecastBench DATA_DIR [score|dev] [all|load|pv]}.
  */
 public final class ForecastBench {
 
@@ -43,8 +43,13 @@ public final class ForecastBench {
         boolean dev = args.length > 1 && args[1].equals("dev");
         System.out.printf(Locale.ROOT, "# Forecast benchmark (%s windows), %d cores, %s%n%n", dev ? "dev" : "scored",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        load(data.resolve("pjm-east-load/pjme_hourly_2002_2016.csv"), dev);
-        pv(data.resolve("pv-newcastle/pv_weather_hourly_2010_2011.csv"), dev);
+        String only = args.length > 2 ? args[2] : "all";
+        if (!only.equals("pv")) {
+            load(data.resolve("pjm-east-load/pjme_hourly_2002_2016.csv"), dev);
+        }
+        if (!only.equals("load")) {
+            pv(data.resolve("pv-newcastle/pv_weather_hourly_2010_2011.csv"), dev);
+        }
     }
 
     /** Origins at 23:00 before each target day in [firstDay, firstDay + days). */
