@@ -267,7 +267,7 @@ public final class Forecaster {
         double[] pred = out.remove("predicted");
         double[] lo = new double[horizon];
         double[] hi = new double[horizon];
-        Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
+        Accuracy.Accumulator calAcc = new Accuracy.Accumulator(Backtester.mapeFloor(options));
         String bandMethod;
         double[] q;
         if (err != null) {
