@@ -73,6 +73,7 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, Counters> counters = new ConcurrentHashMap<>();
     private final AtomicLong readingsStored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
     private final RateMeter totalMessages = new RateMeter();
     private final RateMeter totalReadings = new RateMeter();
     private final Thread writer;
@@ -243,7 +244,7 @@ public final class Pipeline implements AutoCloseable {
             quarantined += s.quarantined();
         }
         return new PipelineStats(sources, messages, committed, readingsStored.get(), duplicates.get(), quarantined,
-                totalMessages.perSecond(now), totalReadings.perSecond(now), queue.size());
+                totalMessages.perSecond(now), totalReadings.perSecond(now), queue.size(), commits.get());
     }
 
     private void writeLoop() {
@@ -265,11 +266,14 @@ public final class Pipeline implements AutoCloseable {
             int readings = first.readings().size();
             long deadline = System.nanoTime() + options.maxBatchDelay().toNanos();
             boolean marker = first.marker() != null;
+            boolean awaitingAck = first.onCommitted() != null;
             while (!marker && readings < options.maxBatchReadings()) {
                 Item next = queue.poll();
                 if (next == null) {
                     long wait = deadline - System.nanoTime();
-                    if (wait <= 0 || closing) {
+                    // A broker sends only a small window of unacknowledged messages: waiting for more
+                    // while holding their acknowledgements would stall the source, so commit now.
+                    if (wait <= 0 || closing || awaitingAck) {
                         break;
                     }
                     try {
@@ -285,6 +289,7 @@ public final class Pipeline implements AutoCloseable {
                 batch.add(next);
                 readings += next.readings().size();
                 marker = next.marker() != null;
+                awaitingAck |= next.onCommitted() != null;
             }
             commitWithRetry(batch, readings);
             batch.clear();
@@ -352,6 +357,7 @@ public final class Pipeline implements AutoCloseable {
         }
         readingsStored.addAndGet(added);
         duplicates.addAndGet(readingCount - added);
+        commits.incrementAndGet();
 
         long now = System.currentTimeMillis();
         Map<String, List<Rejection>> rejectedBySource = new LinkedHashMap<>();
