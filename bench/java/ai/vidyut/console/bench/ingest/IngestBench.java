@@ -101,6 +101,7 @@ public final class IngestBench {
             results.put("end to end, ack after commit (default: crash-safe)", endToEnd(url, true));
             results.put("end to end, ack on receipt", endToEnd(url, false));
             results.put("store only (ReadingStore.append, 10k-reading batches, no broker)", storeOnly());
+            results.put("H2 ceiling (plain INSERT batches into the readings table, no dedup/rollups)", h2Ceiling());
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -233,6 +234,38 @@ public final class IngestBench {
             total += store.append(batch);
             double seconds = (System.nanoTime() - start) / 1e9;
             return total / seconds;
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** What H2 itself takes on this machine: JDBC batch INSERTs of the same rows, 1,000 per batch. */
+    private double h2Ceiling() throws Exception {
+        Path dir = Files.createTempDirectory("vidyut-ingest-bench-h2-");
+        try (Database db = Database.open(dir); java.sql.Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            long total = 0;
+            long start = System.nanoTime();
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO readings (series_id, ts, reading_value) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < messages; i++) {
+                    for (int k = 0; k < perMessage; k++) {
+                        ps.setInt(1, (i % assets) * perMessage + k);
+                        ps.setLong(2, T0 + (long) (i / assets) * 1000);
+                        ps.setDouble(3, k);
+                        ps.addBatch();
+                        if (++total % 1000 == 0) {
+                            ps.executeBatch();
+                        }
+                        if (total % 10_000 == 0) {
+                            c.commit();
+                        }
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+            return total / ((System.nanoTime() - start) / 1e9);
         } finally {
             delete(dir);
         }

@@ -113,6 +113,13 @@ public final class ConsoleRuntime implements AutoCloseable {
         return source;
     }
 
+    /** Adds a source built elsewhere (for example with non-default options) and starts it. */
+    public synchronized Source connect(Source source) {
+        sources.add(source);
+        source.start();
+        return source;
+    }
+
     /** Stops and removes a source. */
     public synchronized void disconnect(Source source) {
         sources.remove(source);
