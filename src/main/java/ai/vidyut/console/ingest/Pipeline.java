@@ -148,7 +148,22 @@ public final class Pipeline implements AutoCloseable {
 
     /** Readings that were parsed elsewhere (for example by an importer); stored like any other. */
     public void submitReadings(String sourceName, List<Reading> readings) {
-        enqueue(sourceName, new WireFormat.Parsed(List.copyOf(readings), List.of()), null);
+        List<Reading> valid = new ArrayList<>(readings.size());
+        List<Rejection> rejected = new ArrayList<>(0);
+        for (Reading r : readings) {
+            String problem = !WireFormat.isValidId(r.siteId()) || !WireFormat.isValidId(r.assetId())
+                    || !WireFormat.isValidId(r.metric()) ? Rejection.INVALID_ID
+                    : !Double.isFinite(r.value()) ? Rejection.NON_FINITE_VALUE
+                    : r.timestampMillis() < WireFormat.MIN_TS || r.timestampMillis() >= WireFormat.MAX_TS
+                    ? Rejection.BAD_TIMESTAMP : null;
+            if (problem == null) {
+                valid.add(r);
+            } else {
+                rejected.add(new Rejection(problem, "reading " + r.seriesKey() + " @" + r.timestampMillis()
+                        + " = " + r.value(), encode(List.of(r))));
+            }
+        }
+        enqueue(sourceName, new WireFormat.Parsed(valid, rejected), null);
     }
 
     private boolean tooLarge(String source, int bytes, String text, byte[] raw, Runnable onCommitted) {
@@ -301,11 +316,22 @@ public final class Pipeline implements AutoCloseable {
 
     private void commitWithRetry(List<Item> batch, int readingCount) {
         long backoff = 250;
+        int failures = 0;
         while (true) {
             try {
-                commit(batch, readingCount);
+                if (failures < 2) {
+                    commit(batch, readingCount);
+                } else {
+                    // The batch keeps failing: commit message by message so that one message the store refuses
+                    // is quarantined instead of blocking everything behind it.
+                    while (!batch.isEmpty()) {
+                        commitOrQuarantine(batch.get(0));
+                        batch.remove(0);
+                    }
+                }
                 return;
             } catch (RuntimeException e) {
+                failures++;
                 if (closing) {
                     LOG.error("giving up on a batch of {} readings while closing: {}", readingCount, e.getMessage(), e);
                     releaseMarkers(batch);
@@ -323,6 +349,41 @@ public final class Pipeline implements AutoCloseable {
                 backoff = Math.min(backoff * 2, 5_000);
             }
         }
+    }
+
+    /** Commits one message; if the store refuses its readings, quarantines them as {@code store_error}. */
+    private void commitOrQuarantine(Item item) {
+        try {
+            commit(List.of(item), item.readings().size());
+        } catch (RuntimeException e) {
+            if (item.readings().isEmpty()) {
+                throw e; // nothing to set aside: the quarantine itself cannot be written, retry later
+            }
+            List<Rejection> rejections = new ArrayList<>(item.rejections());
+            rejections.add(new Rejection(Rejection.STORE_ERROR, "the store refused these readings: " + rootMessage(e),
+                    encode(item.readings())));
+            LOG.warn("quarantining {} readings from {} that the store refused: {}", item.readings().size(),
+                    item.source(), rootMessage(e));
+            commit(List.of(new Item(item.source(), List.of(), rejections, item.receivedAt(), item.onCommitted(),
+                    item.marker())), 0);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return WireFormat.abbreviate(String.valueOf(t.getMessage()), 500);
+    }
+
+    private static String encode(List<Reading> readings) {
+        List<WireFormat.Snapshot> snapshots = new ArrayList<>(readings.size());
+        for (Reading r : readings) {
+            snapshots.add(new WireFormat.Snapshot(r.timestampMillis(), r.siteId(), r.assetId(),
+                    Map.of(r.metric(), r.value())));
+        }
+        return WireFormat.encodeBatch(snapshots, true);
     }
 
     private static void releaseMarkers(List<Item> batch) {
