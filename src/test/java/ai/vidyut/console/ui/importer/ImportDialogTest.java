@@ -66,7 +66,7 @@ class ImportDialogTest {
         assertThat(summary.getText()).contains("1 bad line").contains("nothing imported");
         assertThat(fx.backend.readings().count()).isZero();
 
-        robot.clickOn("#importSkipBad");
+        ShellFixture.press(robot, "#importSkipBad");
         assertThat(robot.lookup("#importSkipBad").queryAs(CheckBox.class).isSelected()).isTrue();
         robot.clickOn("#importRunButton");
         await(() -> summary.getText().startsWith("Imported"));
