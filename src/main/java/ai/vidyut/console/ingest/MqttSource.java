@@ -45,6 +45,7 @@ public final class MqttSource implements Source {
     private volatile State state = State.DISCONNECTED;
     private volatile String lastError;
     private volatile boolean closed;
+    private volatile boolean subscribed;
     private Mqtt5AsyncClient client5;
     private Mqtt3AsyncClient client3;
 
@@ -194,10 +195,28 @@ public final class MqttSource implements Source {
     }
 
     private void subscribed(Throwable ex) {
-        if (ex != null) {
+        if (ex == null) {
+            synchronized (this) {
+                subscribed = true;
+                notifyAll();
+            }
+        } else {
             lastError = "subscribe to " + settings.topicFilter() + " failed: " + ex.getMessage();
             LOG.warn("{}: {}", name, lastError);
         }
+    }
+
+    /** Waits until the first subscription is acknowledged by the broker; false on timeout. */
+    public synchronized boolean awaitSubscribed(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!subscribed) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 
     private void handle(String topic, byte[] payload, Runnable ack) {

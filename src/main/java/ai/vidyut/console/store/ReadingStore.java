@@ -97,6 +97,25 @@ public final class ReadingStore {
         if (readings.isEmpty()) {
             return 0;
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendOnce(readings);
+            } catch (StoreException e) {
+                // another writer stored one of these readings or series at the same instant (or a lock
+                // wait timed out): the transaction was rolled back, so trying again is safe
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException sql) || !retryable(sql)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        return "23505".equals(state) || "40001".equals(state) || "HYT00".equals(state);
+    }
+
+    private int appendOnce(List<Reading> readings) {
         try (Connection c = db.connection()) {
             int[] sids = new int[readings.size()];
             for (int i = 0; i < sids.length; i++) {
@@ -239,7 +258,17 @@ public final class ReadingStore {
             insert.setString(1, key.siteId());
             insert.setString(2, key.assetId());
             insert.setString(3, key.metric());
-            insert.executeUpdate();
+            try {
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) { // created by another writer just now
+                    Optional<Integer> other = findSeriesId(c, key);
+                    if (other.isPresent()) {
+                        return other.get();
+                    }
+                }
+                throw e;
+            }
             try (ResultSet rs = insert.getGeneratedKeys()) {
                 rs.next();
                 int id = rs.getInt(1);
