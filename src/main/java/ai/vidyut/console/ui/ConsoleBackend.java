@@ -5,7 +5,6 @@ import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.store.SiteStore;
 import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.ui.connections.ConnectionService;
-import ai.vidyut.console.ui.importer.ImportService;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,8 +32,6 @@ public interface ConsoleBackend extends AutoCloseable {
 
     /** The live sources and their state, a cheap snapshot (polled by the status bar about once a second). */
     List<SourceStatus> sourceStatuses();
-
-    ImportService importer();
 
     ConnectionService connections();
 

@@ -11,8 +11,6 @@ import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.store.SiteStore;
 import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.ui.connections.ConnectionService;
-import ai.vidyut.console.ui.importer.ImportService;
-import ai.vidyut.console.ui.importer.InterimCsvImportService;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,12 +22,10 @@ import java.util.function.Consumer;
 public final class RuntimeBackend implements ConsoleBackend {
 
     private final ConsoleRuntime runtime;
-    private final ImportService importer;
     private final ConnectionService connections = new RuntimeConnections();
 
     public RuntimeBackend(ConsoleRuntime runtime) {
         this.runtime = runtime;
-        this.importer = new InterimCsvImportService(runtime.readingStore());
     }
 
     /** Opens the data folder and starts the saved connections, or the demo when none is configured. */
@@ -76,11 +72,6 @@ public final class RuntimeBackend implements ConsoleBackend {
                     st == null ? 0 : st.messages(), st == null ? 0 : st.quarantined()));
         }
         return out;
-    }
-
-    @Override
-    public ImportService importer() {
-        return importer;
     }
 
     @Override
