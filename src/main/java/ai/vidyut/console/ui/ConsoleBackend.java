@@ -35,6 +35,11 @@ public interface ConsoleBackend extends AutoCloseable {
 
     ConnectionService connections();
 
+    /** The full headless runtime (pipeline, registry, database), when the window runs on one. */
+    default java.util.Optional<ai.vidyut.console.runtime.ConsoleRuntime> runtime() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -33,8 +33,9 @@ public final class RuntimeBackend implements ConsoleBackend {
         return new RuntimeBackend(ConsoleRuntime.start(dataDir));
     }
 
-    public ConsoleRuntime runtime() {
-        return runtime;
+    @Override
+    public java.util.Optional<ConsoleRuntime> runtime() {
+        return java.util.Optional.of(runtime);
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class RuntimeBackend implements ConsoleBackend {
         for (Source s : runtime.sources()) {
             PipelineStats.SourceStats st = stats.source(s.name());
             out.add(new SourceStatus(s.name(), s.state().name(), st == null ? 0 : st.messagesPerSecond(),
-                    st == null ? 0 : st.messages(), st == null ? 0 : st.quarantined()));
+                    st == null ? 0 : st.messages(), st == null ? 0 : st.quarantined(), s.lastError()));
         }
         return out;
     }
