@@ -168,6 +168,7 @@ public final class MaintenanceService implements AutoCloseable {
             List<SignalCondition> conditions = new ArrayList<>();
             for (Candidate c : e.getValue()) {
                 double[] peers = peers(candidates, c);
+                boolean sameSite = peers.length >= 2;
                 if (peers.length < 2) {
                     if (otherSites == null) {
                         otherSites = otherSiteCandidates(siteId, asOf);
@@ -182,7 +183,7 @@ public final class MaintenanceService implements AutoCloseable {
                 int n = c.raw().size();
                 double[] recent = Arrays.copyOfRange(c.raw().values(), Math.max(0, n - settings.recentRawPoints()), n);
                 conditions.add(ConditionAnalyzer.analyze(c.signal(), trend.ts(), trend.values(), recent, peers,
-                        c.signal().threshold(asset.kind(), asset.ratedValues())));
+                        sameSite, c.signal().threshold(asset.kind(), asset.ratedValues())));
             }
             if (conditions.isEmpty()) {
                 continue;
