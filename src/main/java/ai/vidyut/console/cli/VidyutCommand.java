@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
                 + "maintenance and voice commands. Without a subcommand, opens the console window.",
         subcommands = {
                 StatsCommand.class,
+                CommandCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {
