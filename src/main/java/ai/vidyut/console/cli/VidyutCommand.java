@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
         subcommands = {
                 StatsCommand.class,
                 CommandCommand.class,
+                VoiceCommandLine.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {

@@ -132,6 +132,7 @@ public final class CommandParser {
         final ZonedDateTime now;
         int understood;
         int content;
+        boolean incomplete;
 
         Parse(String text, String currentSiteId) {
             this.transcript = text == null ? "" : text.trim();
@@ -159,7 +160,8 @@ public final class CommandParser {
             } else if (suggestion == null) {
                 suggestion = example(intent);
             }
-            return new VoiceCommand(transcript, intent, entities, confidence, valid, errors, suggestion, defaults);
+            return new VoiceCommand(transcript, intent, entities, confidence, valid, errors, suggestion, defaults,
+                    intent != Intent.UNKNOWN && !incomplete);
         }
 
         // ---------------------------------------------------------------- scanning
@@ -291,11 +293,17 @@ public final class CommandParser {
             if (navVerb || partial) {
                 return partial ? Intent.DEVICE_CONTROL : Intent.NAVIGATE;
             }
-            if (view) {
+            if (view || onlySite()) {
                 strong = false;
                 return Intent.NAVIGATE;
             }
             return Intent.UNKNOWN;
+        }
+
+        /** Only a site is named ("site three"): go there. */
+        boolean onlySite() {
+            return !mentions.isEmpty() && unknown.isEmpty()
+                    && mentions.stream().allMatch(m -> m.is(Cat.SITE_WORD) || m.is(Cat.SITE) && !m.is(Cat.ASSET));
         }
 
         boolean isSwitchTo() {
@@ -543,6 +551,7 @@ public final class CommandParser {
         void validate(Intent intent) {
             if (!tokens.isEmpty() && DANGLING.contains(tokens.get(tokens.size() - 1)) && intent != Intent.UNKNOWN) {
                 errors.add("the command is incomplete: it ends with \"" + tokens.get(tokens.size() - 1) + "\"");
+                incomplete = true;
             }
             if (entities.get("site") == null && !siteSpokenButUnknown && intent != Intent.UNKNOWN
                     && intent != Intent.ACKNOWLEDGE_ALARM) {
@@ -554,6 +563,7 @@ public final class CommandParser {
                         : "not a command I know: \"" + String.join(" ", tokens) + "\"");
                 case NAVIGATE -> {
                     if (!entities.containsKey("view") && !has(Cat.SITE_WORD) && !has(Cat.SITE) && !siteSpokenButUnknown) {
+                        incomplete = true;
                         errors.add(unknown.isEmpty() ? "no view or site given"
                                 : "unknown view \"" + String.join(" ", unknown) + "\"");
                         suggestion = "Try: \"show the " + String.join("\", \"show the ",
@@ -563,6 +573,7 @@ public final class CommandParser {
                 case ACKNOWLEDGE_ALARM -> {
                     if (!entities.containsKey("all") && !entities.containsKey("number")) {
                         errors.add("which alarm? no alarm number given");
+                incomplete = true;
                         suggestion = "Try: \"acknowledge alarm three\" or \"acknowledge all alarms\"";
                     }
                 }
@@ -585,6 +596,7 @@ public final class CommandParser {
                                 + " six hours\"";
                     } else if (!has(Cat.METRIC) && !has(Cat.KIND) && !has(Cat.TIME)) {
                         errors.add("what should be forecast? no quantity or time given");
+                incomplete = true;
                         suggestion = "Try: \"forecast solar for tomorrow\"";
                     }
                 }
@@ -605,6 +617,7 @@ public final class CommandParser {
             boolean target = has(Cat.KIND) || has(Cat.ASSET) || has(Cat.LOCATION);
             if (!target) {
                 errors.add(unknown.isEmpty() ? "no device given" : "unknown device \"" + String.join(" ", unknown) + "\"");
+                incomplete = true;
                 suggestion = assetsSuggestion(Intent.DEVICE_CONTROL, site, null);
             } else if (site != null && candidates.isEmpty()) {
                 errors.add("there is no " + targetText + " at " + siteName(site));
@@ -619,6 +632,7 @@ public final class CommandParser {
             }
             if (action == null) {
                 errors.add("no action given (on, off, charge or discharge)");
+                incomplete = true;
                 if (suggestion == null) {
                     suggestion = "Try: \"turn on ...\" or \"turn off ...\"";
                 }

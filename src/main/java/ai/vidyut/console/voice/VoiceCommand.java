@@ -10,10 +10,12 @@ import java.util.Map;
  *
  * <p>Entity keys: {@code site}, {@code asset}, {@code deviceKind}, {@code location}, {@code action},
  * {@code number}, {@code view}, {@code metric}, {@code time} ({@code {text, from, to}} or {@code {text, at}}),
- * {@code all}. {@code defaults} lists the entities that were filled in rather than said (e.g. the current site).
+ * {@code all}. {@code complete} is false when a part the intent needs was not said at all ("turn on", "show the"),
+ * as opposed to said but not found ("switch on pump nine"). {@code defaults} lists the entities that were filled in rather than said (e.g. the current site).
  */
 public record VoiceCommand(String transcript, Intent intent, Map<String, Object> entities, double confidence,
-                           boolean valid, List<String> errors, String suggestion, List<String> defaults) {
+                           boolean valid, List<String> errors, String suggestion, List<String> defaults,
+                           boolean complete) {
 
     public VoiceCommand {
         entities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entities));
@@ -36,7 +38,7 @@ public record VoiceCommand(String transcript, Intent intent, Map<String, Object>
 
     /** The same command with the recogniser's confidence folded in (speech input). */
     public VoiceCommand withConfidence(double c) {
-        return new VoiceCommand(transcript, intent, entities, c, valid, errors, suggestion, defaults);
+        return new VoiceCommand(transcript, intent, entities, c, valid, errors, suggestion, defaults, complete);
     }
 
     /** The stable JSON shape of {@code vidyut command} and {@code vidyut voice}. */
