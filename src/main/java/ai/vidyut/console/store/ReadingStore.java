@@ -467,40 +467,25 @@ public final class ReadingStore {
                 }
                 for (int i = 0; i < interiors.size(); i += SPANS_PER_QUERY) {
                     List<long[]> chunk = interiors.subList(i, Math.min(interiors.size(), i + SPANS_PER_QUERY));
-                    // every rollup row here starts at or after origin, so integer division is floor division
-                    String sameBucket = "(t.bucket - ?) / ? = (t.bucket + ? - ?) / ?";
-                    String joined = " FROM " + spans(chunk.size()) + " JOIN " + r.table + " t ON t.series_id = ? "
-                            + "AND t.bucket >= s.a AND t.bucket < s.b WHERE ";
-                    // rows inside one bucket, aggregated by the database
-                    try (PreparedStatement ps = c.prepareStatement("SELECT (t.bucket - ?) / ? AS k, MIN(t.min_v), "
-                            + "MAX(t.max_v), SUM(t.sum_v), SUM(t.cnt), COUNT(*)" + joined + sameBucket + " GROUP BY k")) {
-                        ps.setLong(1, origin);
-                        ps.setLong(2, width);
-                        int p = bindSpans(ps, 3, chunk);
-                        ps.setInt(p++, seriesId);
-                        bindSameBucket(ps, p, r);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                rowsScanned += rs.getLong(6);
-                                if (coarsest == Resolution.RAW) {
-                                    coarsest = r;
-                                }
-                                byBucket.computeIfAbsent(rs.getLong(1), x -> new Acc())
-                                        .add(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5));
-                            }
-                        }
-                    }
-                    // rows that straddle a bucket boundary: their time goes down to the next finer level
-                    try (PreparedStatement ps = c.prepareStatement("SELECT t.bucket" + joined + "NOT ("
-                            + sameBucket + ")")) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT t.bucket, t.min_v, t.max_v, t.sum_v, t.cnt "
+                            + "FROM " + spans(chunk.size()) + " JOIN " + r.table + " t ON t.series_id = ? "
+                            + "AND t.bucket >= s.a AND t.bucket < s.b")) {
                         int p = bindSpans(ps, 1, chunk);
-                        ps.setInt(p++, seriesId);
-                        bindSameBucket(ps, p, r);
+                        ps.setInt(p, seriesId);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 rowsScanned++;
                                 long t = rs.getLong(1);
-                                next.add(new long[] {t, t + r.millis});
+                                long k = bucketOf(t);
+                                if (k == bucketOf(t + r.millis - 1)) {
+                                    if (coarsest == Resolution.RAW) {
+                                        coarsest = r;
+                                    }
+                                    byBucket.computeIfAbsent(k, x -> new Acc())
+                                            .add(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5));
+                                } else {
+                                    next.add(new long[] {t, t + r.millis}); // straddles a bucket boundary
+                                }
                             }
                         }
                     }
@@ -527,14 +512,6 @@ public final class ReadingStore {
                     }
                 }
             }
-        }
-
-        private void bindSameBucket(PreparedStatement ps, int first, Resolution r) throws SQLException {
-            ps.setLong(first, origin);
-            ps.setLong(first + 1, width);
-            ps.setLong(first + 2, r.millis - 1);
-            ps.setLong(first + 3, origin);
-            ps.setLong(first + 4, width);
         }
 
         /** A VALUES table of n spans (a, b); H2 joins it to the table through the primary key, one range each. */
