@@ -57,6 +57,8 @@ public final class ReadingStore {
             24 * HOUR_MILLIS, 2 * 24 * HOUR_MILLIS, 7 * 24 * HOUR_MILLIS};
 
     private static final int INSERT_CHUNK = 1_000;
+    /** About 285,000 years either side of 1970: beyond any real timestamp, far from long overflow. */
+    private static final long TS_LIMIT = 1L << 53;
     /** Time spans looked up per query when a plan needs many small ones (bucket edges). */
     private static final int SPANS_PER_QUERY = 200;
 
@@ -377,7 +379,9 @@ public final class ReadingStore {
         if (maxPoints <= 0) {
             throw new IllegalArgumentException("maxPoints must be positive: " + maxPoints);
         }
-        long width = chartWidth(toMillis - fromMillis, maxPoints);
+        fromMillis = Math.max(fromMillis, -TS_LIMIT);
+        toMillis = Math.min(toMillis, TS_LIMIT);
+        long width = chartWidth(Math.max(0, toMillis - fromMillis), maxPoints);
         return aggregate(key, Math.floorDiv(fromMillis, width) * width, fromMillis, toMillis, width);
     }
 
@@ -394,6 +398,10 @@ public final class ReadingStore {
     }
 
     private Chart aggregate(SeriesKey key, long origin, long fromMillis, long toMillis, long width) {
+        // keep bucket arithmetic far from overflow for open-ended ranges like Long.MIN_VALUE..Long.MAX_VALUE
+        fromMillis = Math.max(fromMillis, -TS_LIMIT);
+        toMillis = Math.min(toMillis, TS_LIMIT);
+        origin = Math.max(origin, -TS_LIMIT - width);
         try (Connection c = db.connection()) {
             Optional<Integer> sid = findSeriesId(c, key);
             if (sid.isEmpty() || fromMillis >= toMillis) {
