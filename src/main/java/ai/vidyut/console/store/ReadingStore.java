@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -412,6 +413,67 @@ public final class ReadingStore {
             return new Chart(key, fromMillis, toMillis, width, agg.coarsest.label, agg.rowsScanned, agg.buckets());
         } catch (SQLException e) {
             throw new StoreException("cannot downsample " + key, e);
+        }
+    }
+
+    /**
+     * Timestamp of the newest reading of a series. Fast at any history size: the hour rollups give the last
+     * hour with data, and only that hour of raw readings is read ({@code MAX(ts)} over {@code readings} would
+     * scan every reading of the series).
+     */
+    public OptionalLong latestTimestamp(SeriesKey key) {
+        return edgeTimestamp(key, true);
+    }
+
+    /** Timestamp of the oldest reading of a series (see {@link #latestTimestamp(SeriesKey)}). */
+    public OptionalLong earliestTimestamp(SeriesKey key) {
+        return edgeTimestamp(key, false);
+    }
+
+    /** Timestamp of the newest reading of any series of the site. */
+    public OptionalLong latestTimestamp(String siteId) {
+        OptionalLong latest = OptionalLong.empty();
+        for (SeriesKey key : series(siteId)) {
+            OptionalLong t = latestTimestamp(key);
+            if (t.isPresent() && (latest.isEmpty() || t.getAsLong() > latest.getAsLong())) {
+                latest = t;
+            }
+        }
+        return latest;
+    }
+
+    private OptionalLong edgeTimestamp(SeriesKey key, boolean latest) {
+        String agg = latest ? "MAX" : "MIN";
+        try (Connection c = db.connection()) {
+            Optional<Integer> sid = findSeriesId(c, key);
+            if (sid.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            long hour;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + agg + "(bucket) FROM readings_1h WHERE series_id = ?")) {
+                ps.setInt(1, sid.get());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    hour = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        return OptionalLong.empty();
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + agg + "(ts) FROM readings WHERE series_id = ? AND ts >= ? AND ts < ?")) {
+                ps.setInt(1, sid.get());
+                ps.setLong(2, hour);
+                ps.setLong(3, hour + HOUR_MILLIS);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long ts = rs.getLong(1);
+                    return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(ts);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the time span of " + key, e);
         }
     }
 

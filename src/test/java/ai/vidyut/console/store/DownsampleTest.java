@@ -189,6 +189,15 @@ class DownsampleTest {
     }
 
     @Test
+    void firstAndLastTimestampsComeFromRollupsAndRawAgree() {
+        assertThat(store.latestTimestamp(POWER)).hasValue(reference.lastKey());
+        assertThat(store.earliestTimestamp(POWER)).hasValue(reference.firstKey());
+        assertThat(store.latestTimestamp("s1")).hasValue(reference.lastKey());
+        assertThat(store.latestTimestamp(new SeriesKey("s1", "inv1", "nope"))).isEmpty();
+        assertThat(store.latestTimestamp("nowhere")).isEmpty();
+    }
+
+    @Test
     void unknownSeriesGivesNoBuckets() {
         assertThat(store.downsample(new SeriesKey("s1", "inv1", "nope"), T0, T0 + SPAN, 60_000)).isEmpty();
         assertThat(store.chart(new SeriesKey("nope", "x", "y"), T0, T0 + SPAN, 100).buckets()).isEmpty();
