@@ -29,6 +29,8 @@ import java.util.concurrent.Callable;
                 MaintenanceCommand.class,
                 ForecastCommand.class,
                 BacktestCommand.class,
+                CommandCommand.class,
+                VoiceCommandLine.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {
