@@ -33,7 +33,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -66,6 +65,8 @@ public final class ForecastController implements ViewController {
     private final LineChart<Number, Number> components = new LineChart<>(compTime, new NumberAxis());
     private final ToggleGroup horizons = new ToggleGroup();
     private final ForecastService service;
+    private final java.util.function.Consumer<ForecastService.Result> onResult = this::onResult;
+    private ForecastService.Request watching;
     private long generation;
     private boolean shown;
     private boolean stale = true;
@@ -84,7 +85,7 @@ public final class ForecastController implements ViewController {
 
     public ForecastController(ViewContext ctx) {
         this.ctx = ctx;
-        this.service = new ForecastService(ctx.backend().readings(), null, Clock.systemUTC(), Duration.ofMinutes(1));
+        this.service = ForecastServices.of(ctx);
     }
 
     public ForecastModel model() {
@@ -163,13 +164,7 @@ public final class ForecastController implements ViewController {
         messageLabel.textProperty().bind(model.messageProperty());
         model.resultProperty().addListener((o, was, now) -> render(now));
 
-        service.addListener(r -> Platform.runLater(() -> {
-            if (r.request().key().equals(model.selectedProperty().get())
-                    && r.request().horizon() == model.horizonHoursProperty().get()) {
-                model.show(r);
-            }
-        }));
-        ctx.backend().addCommittedListener(service::onCommitted);
+        service.addListener(onResult);
         ctx.bus().subscribe(SiteSelected.class, e -> siteChanged(e.siteId()));
         ctx.bus().subscribe(DataImported.class, e -> {
             stale = true;
@@ -210,7 +205,16 @@ public final class ForecastController implements ViewController {
 
     @Override
     public void dispose() {
-        service.close();
+        service.removeListener(onResult);
+    }
+
+    /** A refreshed forecast (on the service's thread): shown if it is the one on screen. */
+    private void onResult(ForecastService.Result r) {
+        Platform.runLater(() -> {
+            if (r.request().equals(watching)) {
+                model.show(r);
+            }
+        });
     }
 
     static String label(SeriesKey key) {
@@ -273,7 +277,12 @@ public final class ForecastController implements ViewController {
         String country = model.countryProperty().get();
         model.loadingProperty().set(true);
         model.messageProperty().set("Forecasting " + label(key) + " …");
-        ctx.background().run(() -> service.watch(request(key, horizon, country)).get(), r -> {
+        ForecastService.Request req = request(key, horizon, country);
+        if (watching != null && !watching.equals(req)) {
+            service.unwatch(watching);
+        }
+        watching = req;
+        ctx.background().run(() -> service.watch(req).get(), r -> {
             if (gen == generation) {
                 model.loadingProperty().set(false);
                 model.show(r);

@@ -10,7 +10,6 @@ import eu.hansolo.tilesfx.TileBuilder;
 import javafx.application.Platform;
 import javafx.scene.paint.Color;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,23 +28,19 @@ public final class NextDayTile implements AutoCloseable {
     private final ViewContext ctx;
     private final ForecastService service;
     private final Tile tile;
+    private final java.util.function.Consumer<ForecastService.Result> onResult = this::onResult;
     private volatile String siteId;
-    private volatile SeriesKey key;
+    private volatile ForecastService.Request watching;
 
     public NextDayTile(ViewContext ctx) {
         this.ctx = ctx;
-        this.service = new ForecastService(ctx.backend().readings(), null, Clock.systemUTC(), Duration.ofMinutes(5));
+        this.service = ForecastServices.of(ctx);
         this.tile = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title("Next 24 hours (forecast)")
                 .unit("kWh").decimals(0).animated(false).backgroundColor(Color.web("#161d27"))
                 .prefSize(220, 170).maxSize(Double.MAX_VALUE, 190).minSize(140, 140).description("no forecast yet")
                 .build();
         tile.setId("tile-forecast");
-        service.addListener(r -> Platform.runLater(() -> {
-            if (Objects.equals(r.request().key(), key)) {
-                show(r);
-            }
-        }));
-        ctx.backend().addCommittedListener(service::onCommitted);
+        service.addListener(onResult);
     }
 
     public Tile tile() {
@@ -55,7 +50,10 @@ public final class NextDayTile implements AutoCloseable {
     /** Forecasts the site's main power series (a grid meter's, else any power series). */
     public void site(String site) {
         siteId = site;
-        key = null;
+        if (watching != null) {
+            service.unwatch(watching);
+            watching = null;
+        }
         tile.setValue(0);
         tile.setDescription(site == null ? "no site" : "forecasting…");
         if (site == null) {
@@ -66,9 +64,10 @@ public final class NextDayTile implements AutoCloseable {
             if (k == null) {
                 return null;
             }
-            key = k;
-            return service.watch(new ForecastService.Request(k, Duration.ofHours(1), 24, ZoneId.systemDefault(), 400,
-                    ForecastOptions.defaults())).get();
+            ForecastService.Request req = new ForecastService.Request(k, Duration.ofHours(1), 24,
+                    ZoneId.systemDefault(), 400, ForecastOptions.defaults());
+            watching = req;
+            return service.watch(req).get();
         }, r -> {
             if (r == null && Objects.equals(site, siteId)) {
                 tile.setDescription("no power series stored");
@@ -76,6 +75,14 @@ public final class NextDayTile implements AutoCloseable {
         }, e -> {
             if (Objects.equals(site, siteId)) {
                 tile.setDescription("no forecast: " + ai.vidyut.console.ui.Background.message(e));
+            }
+        });
+    }
+
+    private void onResult(ForecastService.Result r) {
+        Platform.runLater(() -> {
+            if (r.request().equals(watching)) {
+                show(r);
             }
         });
     }
@@ -96,8 +103,12 @@ public final class NextDayTile implements AutoCloseable {
                 f.time(peak).format(HOUR), f.lower95()[peak], f.upper95()[peak]));
     }
 
+    /** Stops listening; the shared service itself closes with the window. */
     @Override
     public void close() {
-        service.close();
+        service.removeListener(onResult);
+        if (watching != null) {
+            service.unwatch(watching);
+        }
     }
 }
