@@ -22,6 +22,15 @@ import java.util.concurrent.Callable;
                 IngestCommand.class,
                 SitesCommand.class,
                 AssetsCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
+                DetectCommand.class,
+                ModelsCommand.class,
+                MaintenanceCommand.class,
+                ForecastCommand.class,
+                BacktestCommand.class,
+                CommandCommand.class,
+                VoiceCommandLine.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {
