@@ -22,6 +22,11 @@ public final class ConditionAnalyzer {
 
     public static SignalCondition analyze(ConditionSignal signal, long[] ts, double[] values, double[] recentRaw,
                                           double[] peerLevels, double threshold) {
+        return analyze(signal, ts, values, recentRaw, peerLevels, true, threshold);
+    }
+
+    public static SignalCondition analyze(ConditionSignal signal, long[] ts, double[] values, double[] recentRaw,
+                                          double[] peerLevels, boolean peersAtSameSite, double threshold) {
         int n = ts.length;
         if (n < MIN_POINTS) {
             throw new IllegalArgumentException("need at least " + MIN_POINTS + " points of " + signal.metric()
@@ -86,7 +91,7 @@ public final class ConditionAnalyzer {
         }
         return new SignalCondition(signal, level, baselineMean, Double.isNaN(baselineStd) ? 0 : baselineStd,
                 line.slope(), line.slopeStdError(), line.r2(), zOwn, zPeer, rms, peak, crest, kurtosis, skewness,
-                threshold, daysTo, lower, upper, start, end);
+                threshold, daysTo, lower, upper, start, end, peersAtSameSite);
     }
 
     private static int indexAtShare(long[] ts, long t) {

@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class LiveHealthModel {
 
     public static final String SCOPE = "live-condition";
-    static final int PER_CLASS = 150;
+    static final int PER_CLASS = 100;
     static final long SEED = 7;
     private static final Logger LOG = LoggerFactory.getLogger(LiveHealthModel.class);
 
@@ -34,7 +34,7 @@ public final class LiveHealthModel {
     /** Trains the default live model on synthetic condition histories (a few seconds). */
     public static HealthClassifier trainDefault() {
         Table table = ConditionScenarios.trainingTable(PER_CLASS, SEED);
-        HealthClassifier.Options o = new HealthClassifier.Options(HealthClassifier.Learner.RANDOM_FOREST, 150, false, 3,
+        HealthClassifier.Options o = new HealthClassifier.Options(HealthClassifier.Learner.RANDOM_FOREST, 100, false, 3,
                 false, SEED);
         return HealthClassifier.train(table, "state", List.of(), o);
     }

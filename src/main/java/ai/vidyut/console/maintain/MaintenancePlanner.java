@@ -114,7 +114,8 @@ public final class MaintenancePlanner {
         }
         if (!Double.isNaN(d.zPeer()) && Math.abs(d.zPeer()) >= 2) {
             s.append(", ").append(String.format(Locale.ROOT, "%.1f", Math.abs(d.zPeer()))).append("σ ")
-                    .append(d.zPeer() > 0 ? "above" : "below").append(" the site's other ").append(kindNoun);
+                    .append(d.zPeer() > 0 ? "above" : "below")
+                    .append(d.peersAtSameSite() ? " the site's other " + kindNoun : " similar " + kindNoun + " at other sites");
         } else if (!Double.isNaN(d.zOwn()) && Math.abs(d.zOwn()) >= 2) {
             s.append(", ").append(String.format(Locale.ROOT, "%.1f", Math.abs(d.zOwn()))).append("σ ")
                     .append(d.zOwn() > 0 ? "above" : "below").append(" its own baseline of ")

@@ -72,6 +72,24 @@ public final class MaintenanceService implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * Wires a service into a running console: loads (or trains and records) the live health model from the runtime's
+     * registry, listens to the pipeline's committed readings, and re-plans sites with new readings every
+     * {@code period}. Closing the service detaches it.
+     */
+    public static MaintenanceService attach(ai.vidyut.console.runtime.ConsoleRuntime runtime, Duration period) {
+        LiveHealthModel.Loaded health = LiveHealthModel.loadOrTrain(runtime.registry());
+        MaintenanceService service = new MaintenanceService(runtime.database(), runtime.siteStore(),
+                runtime.readingStore(), health.model(), health.describe(), Settings.defaults(), Clock.systemUTC());
+        ai.vidyut.console.ingest.PipelineListener listener = service::onReadings;
+        runtime.pipeline().addListener(listener);
+        service.detach = () -> runtime.pipeline().removeListener(listener);
+        service.start(period);
+        return service;
+    }
+
+    private volatile Runnable detach = () -> { };
+
     public PlanStore plans() {
         return plans;
     }
@@ -168,6 +186,7 @@ public final class MaintenanceService implements AutoCloseable {
             List<SignalCondition> conditions = new ArrayList<>();
             for (Candidate c : e.getValue()) {
                 double[] peers = peers(candidates, c);
+                boolean sameSite = peers.length >= 2;
                 if (peers.length < 2) {
                     if (otherSites == null) {
                         otherSites = otherSiteCandidates(siteId, asOf);
@@ -182,7 +201,7 @@ public final class MaintenanceService implements AutoCloseable {
                 int n = c.raw().size();
                 double[] recent = Arrays.copyOfRange(c.raw().values(), Math.max(0, n - settings.recentRawPoints()), n);
                 conditions.add(ConditionAnalyzer.analyze(c.signal(), trend.ts(), trend.values(), recent, peers,
-                        c.signal().threshold(asset.kind(), asset.ratedValues())));
+                        sameSite, c.signal().threshold(asset.kind(), asset.ratedValues())));
             }
             if (conditions.isEmpty()) {
                 continue;
@@ -341,6 +360,7 @@ public final class MaintenanceService implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        detach.run();
         if (executor != null) {
             executor.shutdownNow();
             try {

@@ -21,13 +21,15 @@ import java.util.Map;
  * informative signal (z-scored with the training statistics) the mean of the last 5 and 15 steps, the slope over the
  * last 30 steps, and the drift of the recent mean from the unit's own first 15 steps; plus the age (time) of the
  * unit. The target is the remaining life capped at {@code cap} (piece-wise linear degradation, the C-MAPSS
- * convention). Gradient-boosted trees give the point estimate; two quantile-loss boosters give the interval.
+ * convention). Gradient-boosted trees give the point estimate; two quantile-loss boosters give the interval, which is
+ * conformalised (CQR, Romano et al. 2019): the quantile models are fitted on three quarters of the units and the
+ * interval is widened by the margin that makes it cover the intended share of the remaining units' rows.
  */
 public final class RulModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
     public static final String KIND = "maintenance-rul";
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     private static final String TARGET = "__rul";
 
     /**
@@ -67,11 +69,12 @@ public final class RulModel implements Serializable {
     private final GradientTreeBoost point;
     private final GradientTreeBoost lower;
     private final GradientTreeBoost upper;
+    private final double conformalMargin;
     private final Map<String, Double> metrics;
 
     private RulModel(String idColumn, String timeColumn, List<String> signals, double[] mean, double[] sd,
                      Options options, GradientTreeBoost point, GradientTreeBoost lower, GradientTreeBoost upper,
-                     Map<String, Double> metrics) {
+                     double conformalMargin, Map<String, Double> metrics) {
         this.idColumn = idColumn;
         this.timeColumn = timeColumn;
         this.signals = signals;
@@ -81,6 +84,7 @@ public final class RulModel implements Serializable {
         this.point = point;
         this.lower = lower;
         this.upper = upper;
+        this.conformalMargin = conformalMargin;
         this.metrics = metrics;
     }
 
@@ -248,35 +252,65 @@ public final class RulModel implements Serializable {
         double[] m = keep.stream().mapToDouble(j -> mean[j]).toArray();
         double[] s = keep.stream().mapToDouble(j -> sd[j]).toArray();
 
-        List<double[]> x = new ArrayList<>(rows);
-        double[] y = new double[rows];
+        List<double[][]> unitX = new ArrayList<>();
+        List<double[]> unitY = new ArrayList<>();
         int k = 0;
         for (int u = 0; u < h.size(); u++) {
             double[][] feats = features(h.times().get(u), select(h.signals().get(u), keep), m, s);
             double[] t = h.times().get(u);
             double last = t[t.length - 1];
+            List<double[]> ux = new ArrayList<>();
+            List<Double> uy = new ArrayList<>();
             for (int i = 0; i < t.length; i++) {
                 if ((t.length - 1 - i) % Math.max(1, options.rowStride()) != 0) {
                     continue;
                 }
-                x.add(feats[i]);
-                y[k++] = Math.min(options.cap(), last - t[i]);
+                ux.add(feats[i]);
+                uy.add(Math.min(options.cap(), last - t[i]));
             }
+            unitX.add(ux.toArray(double[][]::new));
+            unitY.add(uy.stream().mapToDouble(Double::doubleValue).toArray());
+            k += ux.size();
         }
-        y = java.util.Arrays.copyOf(y, k);
-        double[][] xa = x.toArray(double[][]::new);
-        DataFrame df = HealthClassifier.frame(xa).merge(DoubleVector.of(TARGET, y));
+        List<Integer> all = new ArrayList<>();
+        for (int u = 0; u < h.size(); u++) {
+            all.add(u);
+        }
+        DataFrame df = frameOf(unitX, unitY, all);
+        double[] y = df.column(TARGET).toDoubleArray();
         Formula f = Formula.lhs(TARGET);
         GradientTreeBoost pt = GradientTreeBoost.fit(f, df, Loss.ls(), options.trees(), 20, options.maxNodes(), 5,
                 options.shrinkage(), options.subsample());
         GradientTreeBoost lo = null;
         GradientTreeBoost hi = null;
+        double margin = 0;
         if (options.intervals()) {
+            // Conformalised quantile regression: quantile models on ~75 % of the units, their interval widened by the
+            // margin that makes it cover the intended share of the held-back units' rows.
+            List<Integer> shuffled = new ArrayList<>(all);
+            java.util.Collections.shuffle(shuffled, new java.util.Random(17));
+            int calibrationUnits = h.size() >= 4 ? Math.max(1, h.size() / 4) : 0;
+            List<Integer> calibration = shuffled.subList(0, calibrationUnits);
+            List<Integer> proper = shuffled.subList(calibrationUnits, shuffled.size());
+            DataFrame qdf = calibrationUnits > 0 ? frameOf(unitX, unitY, proper) : df;
             int qt = options.quantileTrees();
-            lo = GradientTreeBoost.fit(f, df, Loss.quantile(options.lowerQuantile()), qt, 20, options.maxNodes(), 5,
+            lo = GradientTreeBoost.fit(f, qdf, Loss.quantile(options.lowerQuantile()), qt, 20, options.maxNodes(), 5,
                     options.shrinkage() * 2, options.subsample());
-            hi = GradientTreeBoost.fit(f, df, Loss.quantile(options.upperQuantile()), qt, 20, options.maxNodes(), 5,
+            hi = GradientTreeBoost.fit(f, qdf, Loss.quantile(options.upperQuantile()), qt, 20, options.maxNodes(), 5,
                     options.shrinkage() * 2, options.subsample());
+            if (calibrationUnits > 0) {
+                DataFrame cdf = frameOf(unitX, unitY, calibration);
+                double[] cy = cdf.column(TARGET).toDoubleArray();
+                double[] clo = lo.predict(cdf);
+                double[] chi = hi.predict(cdf);
+                double[] score = new double[cy.length];
+                for (int i = 0; i < cy.length; i++) {
+                    score[i] = Math.max(clo[i] - cy[i], cy[i] - chi[i]);
+                }
+                java.util.Arrays.sort(score);
+                int rank = (int) Math.ceil((score.length + 1) * options.coverage()) - 1;
+                margin = score[Math.min(score.length - 1, Math.max(0, rank))];
+            }
         }
         double[] fitted = pt.predict(df);
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -286,7 +320,21 @@ public final class RulModel implements Serializable {
         metrics.put("training_rows", (double) k);
         metrics.put("signals", (double) signals.size());
         metrics.put("cap", options.cap());
-        return new RulModel(id, time, signals, m, s, options, pt, lo, hi, metrics);
+        metrics.put("conformal_margin", margin);
+        return new RulModel(id, time, signals, m, s, options, pt, lo, hi, margin, metrics);
+    }
+
+    private static DataFrame frameOf(List<double[][]> unitX, List<double[]> unitY, List<Integer> units) {
+        List<double[]> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int u : units) {
+            x.addAll(java.util.Arrays.asList(unitX.get(u)));
+            for (double v : unitY.get(u)) {
+                y.add(v);
+            }
+        }
+        return HealthClassifier.frame(x.toArray(double[][]::new))
+                .merge(DoubleVector.of(TARGET, y.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
     private static double[][] select(double[][] rows, List<Integer> keep) {
@@ -374,8 +422,8 @@ public final class RulModel implements Serializable {
     private RemainingLife estimate(double[] row) {
         DataFrame df = HealthClassifier.frame(new double[][] {row});
         double r = clamp(point.predict(df.get(0)));
-        double lo = lower == null ? r : clamp(lower.predict(df.get(0)));
-        double hi = upper == null ? r : clamp(upper.predict(df.get(0)));
+        double lo = lower == null ? r : clamp(lower.predict(df.get(0)) - conformalMargin);
+        double hi = upper == null ? r : clamp(upper.predict(df.get(0)) + conformalMargin);
         return new RemainingLife(r, Math.min(lo, r), Math.max(hi, r));
     }
 

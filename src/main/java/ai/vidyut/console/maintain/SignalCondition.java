@@ -13,12 +13,13 @@ import java.util.Map;
  * @param zOwn           deviation of level from the baseline in baseline standard deviations
  * @param zPeer          robust deviation of level from the same signal of similar assets (NaN without peers)
  * @param daysToThreshold projected days until the trend crosses the threshold (NaN when not rising or no threshold)
+ * @param peersAtSameSite whether the peers were assets of the same site (else similar assets at other sites)
  */
 public record SignalCondition(ConditionSignal signal, double level, double baselineMean, double baselineStd,
                               double slopePerDay, double slopeStdErrPerDay, double trendR2, double zOwn, double zPeer,
                               double rms, double peak, double crest, double kurtosis, double skewness,
                               double threshold, double daysToThreshold, double daysLower, double daysUpper,
-                              long windowStartMillis, long windowEndMillis) {
+                              long windowStartMillis, long windowEndMillis, boolean peersAtSameSite) {
 
     /** Longest horizon projected; beyond it a crossing is reported as "not within a year". */
     public static final double HORIZON_DAYS = 365;

@@ -57,6 +57,8 @@ public final class ReadingStore {
             24 * HOUR_MILLIS, 2 * 24 * HOUR_MILLIS, 7 * 24 * HOUR_MILLIS};
 
     private static final int INSERT_CHUNK = 1_000;
+    /** Time spans looked up per query when a plan needs many small ones (bucket edges). */
+    private static final int SPANS_PER_QUERY = 200;
 
     private final Database db;
     private final SiteStore sites;
@@ -451,53 +453,70 @@ public final class ReadingStore {
                     continue;
                 }
                 List<long[]> next = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT bucket, min_v, max_v, sum_v, cnt FROM "
-                        + r.table + " WHERE series_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket")) {
-                    for (long[] span : pending) {
-                        long a = alignUp(span[0], r.millis);
-                        long b = alignDown(span[1], r.millis);
-                        if (a >= b) {
-                            addSpan(next, span[0], span[1]);
-                            continue;
+                List<long[]> interiors = new ArrayList<>();
+                for (long[] span : pending) {
+                    long a = alignUp(span[0], r.millis);
+                    long b = alignDown(span[1], r.millis);
+                    if (a >= b) {
+                        next.add(span);
+                    } else {
+                        next.add(new long[] {span[0], a});
+                        interiors.add(new long[] {a, b});
+                        next.add(new long[] {b, span[1]});
+                    }
+                }
+                for (int i = 0; i < interiors.size(); i += SPANS_PER_QUERY) {
+                    List<long[]> chunk = interiors.subList(i, Math.min(interiors.size(), i + SPANS_PER_QUERY));
+                    // every rollup row here starts at or after origin, so integer division is floor division
+                    String sameBucket = "(t.bucket - ?) / ? = (t.bucket + ? - ?) / ?";
+                    String joined = " FROM " + spans(chunk.size()) + " JOIN " + r.table + " t ON t.series_id = ? "
+                            + "AND t.bucket >= s.a AND t.bucket < s.b WHERE ";
+                    // rows inside one bucket, aggregated by the database
+                    try (PreparedStatement ps = c.prepareStatement("SELECT (t.bucket - ?) / ? AS k, MIN(t.min_v), "
+                            + "MAX(t.max_v), SUM(t.sum_v), SUM(t.cnt), COUNT(*)" + joined + sameBucket + " GROUP BY k")) {
+                        ps.setLong(1, origin);
+                        ps.setLong(2, width);
+                        int p = bindSpans(ps, 3, chunk);
+                        ps.setInt(p++, seriesId);
+                        bindSameBucket(ps, p, r);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                rowsScanned += rs.getLong(6);
+                                if (coarsest == Resolution.RAW) {
+                                    coarsest = r;
+                                }
+                                byBucket.computeIfAbsent(rs.getLong(1), x -> new Acc())
+                                        .add(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5));
+                            }
                         }
-                        addSpan(next, span[0], a);
-                        ps.setInt(1, seriesId);
-                        ps.setLong(2, a);
-                        ps.setLong(3, b);
+                    }
+                    // rows that straddle a bucket boundary: their time goes down to the next finer level
+                    try (PreparedStatement ps = c.prepareStatement("SELECT t.bucket" + joined + "NOT ("
+                            + sameBucket + ")")) {
+                        int p = bindSpans(ps, 1, chunk);
+                        ps.setInt(p++, seriesId);
+                        bindSameBucket(ps, p, r);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 rowsScanned++;
                                 long t = rs.getLong(1);
-                                long k = bucketOf(t);
-                                if (k == bucketOf(t + r.millis - 1)) {
-                                    if (coarsest == Resolution.RAW) {
-                                        coarsest = r;
-                                    }
-                                    byBucket.computeIfAbsent(k, x -> new Acc())
-                                            .add(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5));
-                                } else {
-                                    addSpan(next, t, t + r.millis);
-                                }
+                                next.add(new long[] {t, t + r.millis});
                             }
                         }
-                        addSpan(next, b, span[1]);
                     }
                 }
-                pending = next;
+                pending = merged(next);
             }
-            if (pending.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT (ts - ?) / ? AS k, MIN(reading_value), MAX(reading_value), SUM(reading_value), COUNT(*) "
-                            + "FROM readings WHERE series_id = ? AND ts >= ? AND ts < ? GROUP BY k")) {
-                for (long[] span : pending) {
-                    // origin <= every ts here, so integer division is floor division
+            for (int i = 0; i < pending.size(); i += SPANS_PER_QUERY) {
+                List<long[]> chunk = pending.subList(i, Math.min(pending.size(), i + SPANS_PER_QUERY));
+                // origin <= every ts here, so integer division is floor division
+                try (PreparedStatement ps = c.prepareStatement("SELECT (r.ts - ?) / ? AS k, MIN(r.reading_value), "
+                        + "MAX(r.reading_value), SUM(r.reading_value), COUNT(*) FROM " + spans(chunk.size())
+                        + " JOIN readings r ON r.series_id = ? AND r.ts >= s.a AND r.ts < s.b GROUP BY k")) {
                     ps.setLong(1, origin);
                     ps.setLong(2, width);
-                    ps.setInt(3, seriesId);
-                    ps.setLong(4, span[0]);
-                    ps.setLong(5, span[1]);
+                    int p = bindSpans(ps, 3, chunk);
+                    ps.setInt(p, seriesId);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long n = rs.getLong(5);
@@ -510,19 +529,48 @@ public final class ReadingStore {
             }
         }
 
-        /** Appends a span, joining it to the previous one when they touch (spans arrive in time order). */
-        private static void addSpan(List<long[]> spans, long from, long to) {
-            if (from >= to) {
-                return;
+        private void bindSameBucket(PreparedStatement ps, int first, Resolution r) throws SQLException {
+            ps.setLong(first, origin);
+            ps.setLong(first + 1, width);
+            ps.setLong(first + 2, r.millis - 1);
+            ps.setLong(first + 3, origin);
+            ps.setLong(first + 4, width);
+        }
+
+        /** A VALUES table of n spans (a, b); H2 joins it to the table through the primary key, one range each. */
+        private static String spans(int n) {
+            StringBuilder sb = new StringBuilder("(VALUES ");
+            for (int i = 0; i < n; i++) {
+                sb.append(i == 0 ? "" : ", ").append("(CAST(? AS BIGINT), CAST(? AS BIGINT))");
             }
-            if (!spans.isEmpty()) {
-                long[] last = spans.get(spans.size() - 1);
-                if (last[1] == from) {
-                    last[1] = to;
-                    return;
+            return sb.append(") AS s(a, b)").toString();
+        }
+
+        private static int bindSpans(PreparedStatement ps, int first, List<long[]> spans) throws SQLException {
+            int p = first;
+            for (long[] span : spans) {
+                ps.setLong(p++, span[0]);
+                ps.setLong(p++, span[1]);
+            }
+            return p;
+        }
+
+        /** Sorted, without empty spans, touching spans joined. */
+        private static List<long[]> merged(List<long[]> spans) {
+            spans.sort((x, y) -> Long.compare(x[0], y[0]));
+            List<long[]> out = new ArrayList<>();
+            for (long[] span : spans) {
+                if (span[0] >= span[1]) {
+                    continue;
+                }
+                long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+                if (last != null && last[1] >= span[0]) {
+                    last[1] = Math.max(last[1], span[1]);
+                } else {
+                    out.add(new long[] {span[0], span[1]});
                 }
             }
-            spans.add(new long[] {from, to});
+            return out;
         }
 
         List<Bucket> buckets() {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MaintenanceServiceTest {
 
     static final Instant END = Instant.parse("2026-03-08T00:00:00Z");
-    static final long STEP = 10 * 60_000L;
+    static final long STEP = 20 * 60_000L;
     static Database db;
     static SiteStore sites;
     static ReadingStore readings;
