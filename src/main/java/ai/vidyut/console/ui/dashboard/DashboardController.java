@@ -115,6 +115,7 @@ public final class DashboardController implements ViewController {
 
     private final Map<String, TileSpec> specs = new LinkedHashMap<>();
     private final java.util.Set<String> freshSparks = new java.util.HashSet<>();
+    private final List<DashboardTile> extraTiles = new ArrayList<>();
     private static final int TILE_COLUMNS = 5;
 
     private void buildTiles() {
@@ -143,6 +144,12 @@ public final class DashboardController implements ViewController {
             if (spec.skin() == Tile.SkinType.SPARK_LINE) {
                 freshSparks.add(spec.id());
             }
+            i++;
+        }
+        for (java.util.function.Function<ViewContext, DashboardTile> factory : DashboardTiles.extra()) {
+            DashboardTile extra = factory.apply(ctx);
+            extraTiles.add(extra);
+            tileGrid.add(extra.node(), i % TILE_COLUMNS, i / TILE_COLUMNS);
             i++;
         }
     }
@@ -318,6 +325,9 @@ public final class DashboardController implements ViewController {
 
     private void open(String siteId) {
         long gen = ++generation;
+        for (DashboardTile extra : extraTiles) {
+            extra.siteChanged(siteId);
+        }
         if (siteId == null) {
             siteTitle.setText("Dashboard");
             siteSubtitle.setText("Select a site on the left.");
@@ -425,5 +435,6 @@ public final class DashboardController implements ViewController {
     @Override
     public void dispose() {
         ctx.live().unsubscribe(liveListener);
+        extraTiles.forEach(DashboardTile::dispose);
     }
 }
