@@ -78,16 +78,22 @@ class DetectorsTest {
             b[i] = i >= 1500 && i < 1600 ? -common + 0.1 * r.nextGaussian() : common + 0.1 * r.nextGaussian();
         }
         SeriesTable t = SeriesTable.of(ts, List.of("flow", "current"), a, b);
-        double[] s = SeriesDetector.scoreAll(only(DetectorParams.MAHALANOBIS), t);
-        double inside = 0;
-        double outside = 0;
-        for (int i = 1500; i < 1600; i++) {
-            inside += s[i] / 100;
+        double[] lightShrinkage = SeriesDetector.scoreAll(only(DetectorParams.MAHALANOBIS).withMahalanobis(20, 0.1), t);
+        assertThat(mean(lightShrinkage, 1500, 1600)).isGreaterThan(mean(lightShrinkage, 400, 1400) + 0.3);
+        double[] shipped = SeriesDetector.scoreAll(DetectorParams.shippedDefault()
+                .withWeights(Map.of(DetectorParams.MAHALANOBIS, 1.0), "mean"), t);
+        assertThat(mean(shipped, 1500, 1600)).isGreaterThan(3 * mean(shipped, 400, 1400));
+        double[] univariate = SeriesDetector.scoreAll(only(DetectorParams.SURPRISE), t);
+        assertThat(mean(univariate, 1500, 1600)).as("neither channel alone changed")
+                .isLessThan(mean(shipped, 1500, 1600));
+    }
+
+    private static double mean(double[] s, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += s[i];
         }
-        for (int i = 400; i < 1400; i++) {
-            outside += s[i] / 1000;
-        }
-        assertThat(inside).isGreaterThan(outside + 0.3);
+        return sum / (to - from);
     }
 
     @Test
