@@ -226,7 +226,7 @@ public final class DetectBench {
         line("## Synthetic fault types with the shipped ensemble (one global threshold %.3f, all runs)",
                 shipped.threshold());
         line("");
-        line("| fault | runs | detected | median delay (readings) | typed as (majority of labelled rows) |");
+        line("| fault | runs | detected | median delay (readings) | type of the first anomaly overlapping the fault (runs) |");
         line("|---|---|---|---|---|");
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, List<Integer>> delays = new LinkedHashMap<>();
@@ -238,6 +238,9 @@ public final class DetectBench {
             LabelledRun r = p.run();
             String kind = r.name().substring(0, r.name().lastIndexOf('-'));
             SeriesDetector det = new SeriesDetector(shipped, r.table().columns());
+            List<ai.vidyut.console.detect.Anomaly> merged = new ArrayList<>();
+            ai.vidyut.console.detect.AnomalyBuilder builder = new ai.vidyut.console.detect.AnomalyBuilder("s", "a",
+                    r.table().columns().get(0), shipped.threshold(), 2, merged::add);
             double[] row = new double[r.table().columns().size()];
             int first = -1;
             int last = -1;
@@ -256,6 +259,7 @@ public final class DetectBench {
                 if (i < r.scoreFrom()) {
                     continue;
                 }
+                builder.accept(r.table().timestamp(i), row[0], res);
                 if (kind.equals("clean")) {
                     cleanRows++;
                     if (res.anomalous()) {
@@ -263,12 +267,16 @@ public final class DetectBench {
                     }
                     continue;
                 }
-                if (res.anomalous() && i >= first && i <= last + 5) {
-                    if (detectedAt < 0) {
-                        detectedAt = i;
-                    }
-                    types.merge(res.type().wireName(), 1, Integer::sum);
+                if (res.anomalous() && i >= first && i <= last + 5 && detectedAt < 0) {
+                    detectedAt = i;
                 }
+            }
+            builder.flush();
+            if (first >= 0) {
+                long fs = r.table().timestamp(first);
+                long fe = r.table().timestamp(Math.min(r.labels().length - 1, last + 5));
+                merged.stream().filter(a -> a.endMillis() >= fs && a.startMillis() <= fe).findFirst()
+                        .ifPresent(a -> types.merge(a.type().wireName(), 1, Integer::sum));
             }
             if (kind.equals("clean")) {
                 cleanRuns++;
@@ -286,8 +294,7 @@ public final class DetectBench {
             List<Integer> sorted = new ArrayList<>(d);
             sorted.sort(null);
             String median = sorted.isEmpty() ? "—" : Integer.toString(sorted.get(sorted.size() / 2));
-            String majority = typed.get(e.getKey()).entrySet().stream()
-                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("—");
+            String majority = typed.get(e.getKey()).toString();
             line("| %s | %d | %d | %s | %s |", e.getKey(), e.getValue()[0], e.getValue()[1], median, majority);
         }
         line("");

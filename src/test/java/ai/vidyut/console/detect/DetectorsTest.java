@@ -105,6 +105,15 @@ class DetectorsTest {
         assertThat(Timestamps.parse("2026-01-01T05:30:00+05:30")).isEqualTo(expected);
         assertThat(Timestamps.parse("2026-01-01 00:00:00.000Z")).isEqualTo(expected);
         assertThat(Timestamps.parse(Long.toString(expected))).isEqualTo(expected);
+        assertThat(Timestamps.parse("2026-01-01T00:00:00.5+00:00")).isEqualTo(expected + 500);
+        assertThat(Timestamps.parse("2025-12-31T19:00:00-05:00")).isEqualTo(expected);
+        assertThat(Timestamps.parse("2026-01-01 00:00:00.123")).isEqualTo(expected + 123);
+        assertThat(Timestamps.parse("2024-02-29T12:00:00Z"))
+                .isEqualTo(java.time.Instant.parse("2024-02-29T12:00:00Z").toEpochMilli());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Timestamps.parse("2026-02-30T00:00:00Z"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Timestamps.parse("2026-01-01T25:00:00Z"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(Timestamps.dayOfWeek(expected)).isEqualTo(3); // Thursday
         assertThat(Timestamps.hourOfDay(expected + 3_600_000L * 13)).isEqualTo(13);
     }
