@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
                 AssetsCommand.class,
                 DetectCommand.class,
                 ModelsCommand.class,
+                AlertsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {

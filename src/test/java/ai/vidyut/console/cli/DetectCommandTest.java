@@ -166,6 +166,18 @@ class DetectCommandTest {
             assertThat(anomalies).allMatch(a -> a.assetId().equals("inv-3") && a.metric().equals("power_kw"));
             assertThat(new AlertService(db).open()).isNotEmpty();
         }
+        String data = dir.resolve("data").toString();
+        Run list = run("--data-dir", data, "alerts", "list");
+        assertThat(list.exit()).as(list.err()).isZero();
+        var alerts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.out());
+        assertThat(alerts.size()).isGreaterThan(0);
+        assertThat(alerts.get(0).get("siteId").asText()).isEqualTo("plant-7");
+        Run stats = run("--data-dir", data, "alerts", "stats", "--site", "plant-7");
+        assertThat(stats.out()).contains("\"count\"").contains("\"byHour\"");
+        Run ack = run("--data-dir", data, "alerts", "ack", "--all");
+        assertThat(ack.out()).contains("\"acknowledged\":" + alerts.size());
+        assertThat(run("--data-dir", data, "alerts", "list").out().trim()).isEqualTo("[]");
+        assertThat(run("--data-dir", data, "alerts", "ack", "999").exit()).isEqualTo(1);
     }
 
     @Test
