@@ -56,6 +56,7 @@ public final class StoreBench {
             case "load" -> load(dir, args.length > 2 ? Integer.parseInt(args[2]) : 31,
                     args.length > 3 ? Integer.parseInt(args[3]) : 4);
             case "query" -> query(dir);
+            case "import" -> importCsv(dir, args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -97,6 +98,11 @@ public final class StoreBench {
             double secs = (System.nanoTime() - t0) / 1e9;
             System.out.printf("loaded %,d new readings in %.1f s: %,.0f readings/s (append incl. rollups, batches of %,d)%n",
                     added, secs, added / secs, BATCH);
+            double cpu = processCpuSeconds();
+            System.out.printf("process CPU time %.0f s (all threads, incl. H2's writer): %,.0f readings per CPU-second;"
+                    + " load average now %.1f on %d cores%n", cpu, added / cpu,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
         }
         System.out.printf("database on disk after close: %s%n", size(dir));
     }
@@ -134,7 +140,7 @@ public final class StoreBench {
 
             // the same 30 days aggregated from the raw readings, as it was before rollups
             double[] rawMs = repeatMs(() -> rawAggregate(db, key, from, to, cold.bucketMillis()), 2);
-            System.out.printf("  for comparison, GROUP BY over the raw readings: %s%n", stats(rawMs));
+            System.out.printf("  for comparison, GROUP BY over the raw readings (no rollups): %s%n", stats(rawMs));
 
             // reads while a writer keeps appending new readings (live ingestion continues past the history)
             AtomicBoolean stop = new AtomicBoolean();
@@ -157,7 +163,14 @@ public final class StoreBench {
             Thread.sleep(500);
             long w0 = written.get();
             long wt0 = System.nanoTime();
-            double[] underLoad = repeatMs(() -> store.chart(key, from, to, maxPoints), 30);
+            List<Double> samples = new ArrayList<>();
+            while (System.nanoTime() - wt0 < 10_000_000_000L) {
+                long q = System.nanoTime();
+                store.chart(key, from, to, maxPoints);
+                samples.add((System.nanoTime() - q) / 1e6);
+                Thread.sleep(200);
+            }
+            double[] underLoad = samples.stream().mapToDouble(Double::doubleValue).toArray();
             double wsecs = (System.nanoTime() - wt0) / 1e9;
             long w1 = written.get();
             stop.set(true);
@@ -165,6 +178,50 @@ public final class StoreBench {
             System.out.printf("  warm, while another thread appends (%,.0f readings/s): %s%n", (w1 - w0) / wsecs,
                     stats(underLoad));
         }
+    }
+
+    /** Writes a long-format CSV of {@code rows} lines and imports it twice into a fresh database. */
+    static void importCsv(Path dir, int rows) throws IOException {
+        Files.createDirectories(dir);
+        Path csv = dir.resolve("import-bench.csv");
+        Random rnd = new Random(11);
+        try (var w = Files.newBufferedWriter(csv)) {
+            w.write("timestamp,site,asset,metric,value\n");
+            for (int i = 0; i < rows; i++) {
+                int s = i % 4;
+                long ts = START + (i / 4) * 1_000L;
+                String[] k = SERIES[s];
+                w.write(ai.vidyut.console.store.csv.Timestamps.format(ts) + "," + k[0] + "," + k[1] + "," + k[2] + ","
+                        + value(s, ts, rnd) + "\n");
+            }
+        }
+        double mb = Files.size(csv) / 1024.0 / 1024.0;
+        Path dbDir = dir.resolve("import-db");
+        try (Stream<Path> old = Files.exists(dbDir) ? Files.walk(dbDir) : Stream.empty()) {
+            old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        System.out.printf("CSV import of %,d rows (%.1f MiB, long format, ISO timestamps)%n", rows, mb);
+        try (Database db = Database.open(dbDir)) {
+            var importer = new ai.vidyut.console.store.csv.CsvImporter(new ReadingStore(db, new SiteStore(db)));
+            for (String run : new String[] {"first import (all-or-nothing: validate pass + import pass)",
+                    "same file again (every reading a duplicate)"}) {
+                double cpu0 = processCpuSeconds();
+                long t0 = System.nanoTime();
+                var r = importer.importFile(csv, ai.vidyut.console.store.csv.ImportOptions.defaults());
+                double secs = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("  %s: %.1f s, %,.0f rows/s, %.1f MiB/s; imported %,d, duplicates %,d; "
+                                + "process CPU %.0f s%n", run, secs, rows / secs, mb / secs, r.readingsImported(),
+                        r.duplicates(), processCpuSeconds() - cpu0);
+            }
+        }
+    }
+
+    static double processCpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     static long latest(Database db, SeriesKey key) throws Exception {
@@ -184,8 +241,8 @@ public final class StoreBench {
     static int rawAggregate(Database db, SeriesKey key, long from, long to, long width) {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("SELECT (r.ts - ?) / ? AS b, MIN(r.reading_value), "
-                     + "MAX(r.reading_value), AVG(r.reading_value), COUNT(*) FROM readings r JOIN series s "
-                     + "ON s.id = r.series_id WHERE s.site_id = ? AND s.asset_id = ? AND s.metric = ? "
+                     + "MAX(r.reading_value), AVG(r.reading_value), COUNT(*) FROM readings r "
+                     + "WHERE r.series_id = (SELECT id FROM series WHERE site_id = ? AND asset_id = ? AND metric = ?) "
                      + "AND r.ts >= ? AND r.ts < ? GROUP BY b")) {
             ps.setLong(1, from);
             ps.setLong(2, width);

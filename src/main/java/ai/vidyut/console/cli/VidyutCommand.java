@@ -18,11 +18,20 @@ import java.util.concurrent.Callable;
                 + "maintenance and voice commands. Without a subcommand, opens the console window.",
         subcommands = {
                 StatsCommand.class,
+                SimulateCommand.class,
+                IngestCommand.class,
                 SitesCommand.class,
                 AssetsCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
                 DetectCommand.class,
                 ModelsCommand.class,
                 AlertsCommand.class,
+                MaintenanceCommand.class,
+                ForecastCommand.class,
+                BacktestCommand.class,
+                CommandCommand.class,
+                VoiceCommandLine.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {

@@ -44,6 +44,10 @@ public record ConnectionSettings(String id, Kind kind, String name, String url, 
             clientId = clientId == null || clientId.isBlank()
                     ? "vidyut-" + UUID.randomUUID().toString().substring(0, 8) : clientId;
             mqttVersion = mqttVersion == 3 ? 3 : 5;
+        } else {
+            topicFilter = null;
+            clientId = null;
+            mqttVersion = 0;
         }
         username = username == null || username.isEmpty() ? null : username;
         password = password == null || password.isEmpty() ? null : password;

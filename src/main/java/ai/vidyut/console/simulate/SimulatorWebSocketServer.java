@@ -32,6 +32,9 @@ public final class SimulatorWebSocketServer implements AutoCloseable {
     private final Map<String, Set<WebSocket>> clients = new ConcurrentHashMap<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startError;
+    private final java.util.concurrent.atomic.AtomicLong snapshots = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong readings = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong frames = new java.util.concurrent.atomic.AtomicLong();
 
     public SimulatorWebSocketServer(InetSocketAddress bind, LiveSimulation simulation) {
         this.simulation = simulation;
@@ -72,6 +75,20 @@ public final class SimulatorWebSocketServer implements AutoCloseable {
         return URI.create("ws://" + host + ":" + port() + PATH_PREFIX + siteId);
     }
 
+    /** Asset snapshots generated (one per asset and tick), whether or not a client was connected. */
+    public long snapshotsGenerated() {
+        return snapshots.get();
+    }
+
+    public long readingsGenerated() {
+        return readings.get();
+    }
+
+    /** WebSocket messages sent (one per site, tick and client). */
+    public long framesSent() {
+        return frames.get();
+    }
+
     public int clientCount() {
         return clients.values().stream().mapToInt(Set::size).sum();
     }
@@ -80,6 +97,8 @@ public final class SimulatorWebSocketServer implements AutoCloseable {
         if (snapshots.isEmpty()) {
             return;
         }
+        this.snapshots.addAndGet(snapshots.size());
+        snapshots.forEach(s -> readings.addAndGet(s.metrics().size()));
         Set<WebSocket> targets = clients.get(snapshots.get(0).siteId());
         if (targets == null || targets.isEmpty()) {
             return;
@@ -89,6 +108,7 @@ public final class SimulatorWebSocketServer implements AutoCloseable {
             if (ws.isOpen()) {
                 try {
                     ws.send(message);
+                    frames.incrementAndGet();
                 } catch (RuntimeException e) {
                     LOG.debug("send failed: {}", e.toString());
                 }

@@ -91,7 +91,7 @@ public final class SiteSimulator {
         }
         cloud = ou(cloud, weather, 1 / 3600.0, 0.25 / 60, dt);
         cloudFast = ou(cloudFast, 0, 1 / 120.0, 0.6 * weather / 10, dt);
-        double cover = clamp(cloud + Math.abs(cloudFast), 0, 1);
+        double cover = clamp(clamp(cloud, 0, 1) + Math.abs(cloudFast), 0, 1);
 
         // Sun and PV
         double irradiance = clearSkyIrradiance(t) * (1 - 0.75 * cover);
@@ -267,8 +267,11 @@ public final class SiteSimulator {
         return night;
     }
 
+    /** Exact Ornstein-Uhlenbeck step, stable for any dt: {@code sigma} is the noise per sqrt(second). */
     private double ou(double x, double mean, double theta, double sigma, double dt) {
-        return x + theta * (mean - x) * dt + sigma * Math.sqrt(dt) * gauss(1);
+        double decay = Math.exp(-theta * dt);
+        double sd = sigma * Math.sqrt((1 - decay * decay) / (2 * theta));
+        return mean + (x - mean) * decay + sd * gauss(1);
     }
 
     private static double lag(double current, double target, double tauSeconds, double dt) {
