@@ -56,6 +56,7 @@ public final class StoreBench {
             case "load" -> load(dir, args.length > 2 ? Integer.parseInt(args[2]) : 31,
                     args.length > 3 ? Integer.parseInt(args[3]) : 4);
             case "query" -> query(dir);
+            case "import" -> importCsv(dir, args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -176,6 +177,42 @@ public final class StoreBench {
             writer.join();
             System.out.printf("  warm, while another thread appends (%,.0f readings/s): %s%n", (w1 - w0) / wsecs,
                     stats(underLoad));
+        }
+    }
+
+    /** Writes a long-format CSV of {@code rows} lines and imports it twice into a fresh database. */
+    static void importCsv(Path dir, int rows) throws IOException {
+        Files.createDirectories(dir);
+        Path csv = dir.resolve("import-bench.csv");
+        Random rnd = new Random(11);
+        try (var w = Files.newBufferedWriter(csv)) {
+            w.write("timestamp,site,asset,metric,value\n");
+            for (int i = 0; i < rows; i++) {
+                int s = i % 4;
+                long ts = START + (i / 4) * 1_000L;
+                String[] k = SERIES[s];
+                w.write(ai.vidyut.console.store.csv.Timestamps.format(ts) + "," + k[0] + "," + k[1] + "," + k[2] + ","
+                        + value(s, ts, rnd) + "\n");
+            }
+        }
+        double mb = Files.size(csv) / 1024.0 / 1024.0;
+        Path dbDir = dir.resolve("import-db");
+        try (Stream<Path> old = Files.exists(dbDir) ? Files.walk(dbDir) : Stream.empty()) {
+            old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        System.out.printf("CSV import of %,d rows (%.1f MiB, long format, ISO timestamps)%n", rows, mb);
+        try (Database db = Database.open(dbDir)) {
+            var importer = new ai.vidyut.console.store.csv.CsvImporter(new ReadingStore(db, new SiteStore(db)));
+            for (String run : new String[] {"first import (all-or-nothing: validate pass + import pass)",
+                    "same file again (every reading a duplicate)"}) {
+                double cpu0 = processCpuSeconds();
+                long t0 = System.nanoTime();
+                var r = importer.importFile(csv, ai.vidyut.console.store.csv.ImportOptions.defaults());
+                double secs = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("  %s: %.1f s, %,.0f rows/s, %.1f MiB/s; imported %,d, duplicates %,d; "
+                                + "process CPU %.0f s%n", run, secs, rows / secs, mb / secs, r.readingsImported(),
+                        r.duplicates(), processCpuSeconds() - cpu0);
+            }
         }
     }
 

@@ -61,6 +61,11 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Name of an environment variable holding the MQTT password (kept off the command line).")
     private String passwordEnv;
 
+    @Option(names = "--ack-on-receipt",
+            description = "Acknowledge MQTT messages when received instead of after they are committed: about 3x "
+                    + "the throughput on a busy broker, but a crash loses what was queued (a clean stop does not).")
+    private boolean ackOnReceipt;
+
     @Option(names = "--websocket", paramLabel = "URL",
             description = "WebSocket feed: ws://host:port/ws/site/SITE or wss://... Repeatable.")
     private List<String> websocket = new ArrayList<>();
@@ -109,7 +114,11 @@ public final class IngestCommand implements Callable<Integer> {
                 }
             }
             for (ConnectionSettings c : connections) {
-                Source s = rt.connect(c);
+                Source s = ackOnReceipt && c.kind() == ConnectionSettings.Kind.MQTT
+                        ? rt.connect(new ai.vidyut.console.ingest.MqttSource(c, rt.pipeline(),
+                                ai.vidyut.console.ingest.MqttSource.DEFAULT_SESSION_EXPIRY_SECONDS, Duration.ofMillis(500),
+                                Duration.ofSeconds(30), false))
+                        : rt.connect(c);
                 System.err.println("ingest: " + s.name() + " (" + c.url() + ")");
             }
             started = System.nanoTime();

@@ -27,6 +27,10 @@ import java.util.concurrent.Callable;
                 DetectCommand.class,
                 ModelsCommand.class,
                 MaintenanceCommand.class,
+                ForecastCommand.class,
+                BacktestCommand.class,
+                CommandCommand.class,
+                VoiceCommandLine.class,
                 CommandLine.HelpCommand.class
         })
 public final class VidyutCommand implements Callable<Integer> {

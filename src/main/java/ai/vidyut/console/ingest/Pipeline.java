@@ -73,6 +73,7 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, Counters> counters = new ConcurrentHashMap<>();
     private final AtomicLong readingsStored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
     private final RateMeter totalMessages = new RateMeter();
     private final RateMeter totalReadings = new RateMeter();
     private final Thread writer;
@@ -147,7 +148,22 @@ public final class Pipeline implements AutoCloseable {
 
     /** Readings that were parsed elsewhere (for example by an importer); stored like any other. */
     public void submitReadings(String sourceName, List<Reading> readings) {
-        enqueue(sourceName, new WireFormat.Parsed(List.copyOf(readings), List.of()), null);
+        List<Reading> valid = new ArrayList<>(readings.size());
+        List<Rejection> rejected = new ArrayList<>(0);
+        for (Reading r : readings) {
+            String problem = !WireFormat.isValidId(r.siteId()) || !WireFormat.isValidId(r.assetId())
+                    || !WireFormat.isValidId(r.metric()) ? Rejection.INVALID_ID
+                    : !Double.isFinite(r.value()) ? Rejection.NON_FINITE_VALUE
+                    : r.timestampMillis() < WireFormat.MIN_TS || r.timestampMillis() >= WireFormat.MAX_TS
+                    ? Rejection.BAD_TIMESTAMP : null;
+            if (problem == null) {
+                valid.add(r);
+            } else {
+                rejected.add(new Rejection(problem, "reading " + r.seriesKey() + " @" + r.timestampMillis()
+                        + " = " + r.value(), encode(List.of(r))));
+            }
+        }
+        enqueue(sourceName, new WireFormat.Parsed(valid, rejected), null);
     }
 
     private boolean tooLarge(String source, int bytes, String text, byte[] raw, Runnable onCommitted) {
@@ -243,7 +259,7 @@ public final class Pipeline implements AutoCloseable {
             quarantined += s.quarantined();
         }
         return new PipelineStats(sources, messages, committed, readingsStored.get(), duplicates.get(), quarantined,
-                totalMessages.perSecond(now), totalReadings.perSecond(now), queue.size());
+                totalMessages.perSecond(now), totalReadings.perSecond(now), queue.size(), commits.get());
     }
 
     private void writeLoop() {
@@ -265,11 +281,14 @@ public final class Pipeline implements AutoCloseable {
             int readings = first.readings().size();
             long deadline = System.nanoTime() + options.maxBatchDelay().toNanos();
             boolean marker = first.marker() != null;
+            boolean awaitingAck = first.onCommitted() != null;
             while (!marker && readings < options.maxBatchReadings()) {
                 Item next = queue.poll();
                 if (next == null) {
                     long wait = deadline - System.nanoTime();
-                    if (wait <= 0 || closing) {
+                    // A broker sends only a small window of unacknowledged messages: waiting for more
+                    // while holding their acknowledgements would stall the source, so commit now.
+                    if (wait <= 0 || closing || awaitingAck) {
                         break;
                     }
                     try {
@@ -285,6 +304,7 @@ public final class Pipeline implements AutoCloseable {
                 batch.add(next);
                 readings += next.readings().size();
                 marker = next.marker() != null;
+                awaitingAck |= next.onCommitted() != null;
             }
             commitWithRetry(batch, readings);
             batch.clear();
@@ -296,11 +316,22 @@ public final class Pipeline implements AutoCloseable {
 
     private void commitWithRetry(List<Item> batch, int readingCount) {
         long backoff = 250;
+        int failures = 0;
         while (true) {
             try {
-                commit(batch, readingCount);
+                if (failures < 2) {
+                    commit(batch, readingCount);
+                } else {
+                    // The batch keeps failing: commit message by message so that one message the store refuses
+                    // is quarantined instead of blocking everything behind it.
+                    while (!batch.isEmpty()) {
+                        commitOrQuarantine(batch.get(0));
+                        batch.remove(0);
+                    }
+                }
                 return;
             } catch (RuntimeException e) {
+                failures++;
                 if (closing) {
                     LOG.error("giving up on a batch of {} readings while closing: {}", readingCount, e.getMessage(), e);
                     releaseMarkers(batch);
@@ -318,6 +349,41 @@ public final class Pipeline implements AutoCloseable {
                 backoff = Math.min(backoff * 2, 5_000);
             }
         }
+    }
+
+    /** Commits one message; if the store refuses its readings, quarantines them as {@code store_error}. */
+    private void commitOrQuarantine(Item item) {
+        try {
+            commit(List.of(item), item.readings().size());
+        } catch (RuntimeException e) {
+            if (item.readings().isEmpty()) {
+                throw e; // nothing to set aside: the quarantine itself cannot be written, retry later
+            }
+            List<Rejection> rejections = new ArrayList<>(item.rejections());
+            rejections.add(new Rejection(Rejection.STORE_ERROR, "the store refused these readings: " + rootMessage(e),
+                    encode(item.readings())));
+            LOG.warn("quarantining {} readings from {} that the store refused: {}", item.readings().size(),
+                    item.source(), rootMessage(e));
+            commit(List.of(new Item(item.source(), List.of(), rejections, item.receivedAt(), item.onCommitted(),
+                    item.marker())), 0);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return WireFormat.abbreviate(String.valueOf(t.getMessage()), 500);
+    }
+
+    private static String encode(List<Reading> readings) {
+        List<WireFormat.Snapshot> snapshots = new ArrayList<>(readings.size());
+        for (Reading r : readings) {
+            snapshots.add(new WireFormat.Snapshot(r.timestampMillis(), r.siteId(), r.assetId(),
+                    Map.of(r.metric(), r.value())));
+        }
+        return WireFormat.encodeBatch(snapshots, true);
     }
 
     private static void releaseMarkers(List<Item> batch) {
@@ -352,6 +418,7 @@ public final class Pipeline implements AutoCloseable {
         }
         readingsStored.addAndGet(added);
         duplicates.addAndGet(readingCount - added);
+        commits.incrementAndGet();
 
         long now = System.currentTimeMillis();
         Map<String, List<Rejection>> rejectedBySource = new LinkedHashMap<>();

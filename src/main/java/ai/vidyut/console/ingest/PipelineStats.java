@@ -9,10 +9,11 @@ import java.util.Map;
  * @param readingsStored readings that were new in the store (duplicates of stored readings are not counted)
  * @param duplicates     readings dropped because the same series and timestamp was already stored
  * @param queued         messages waiting for the writer thread
+ * @param commits        batches committed so far
  */
 public record PipelineStats(Map<String, SourceStats> sources, long messages, long readingsCommitted,
                             long readingsStored, long duplicates, long quarantined, double messagesPerSecond,
-                            double readingsPerSecond, int queued) {
+                            double readingsPerSecond, int queued, long commits) {
 
     /**
      * Counts of one source.

@@ -24,4 +24,6 @@ public record Rejection(String reason, String detail, String rawPayload) {
     public static final String INVALID_ID = "invalid_id";
     /** The MQTT topic does not have the form {@code vidyut/{siteId}/{assetId}/telemetry}. */
     public static final String BAD_TOPIC = "bad_topic";
+    /** The store refused readings that passed validation (kept aside so they do not block the rest). */
+    public static final String STORE_ERROR = "store_error";
 }

@@ -113,6 +113,13 @@ public final class ConsoleRuntime implements AutoCloseable {
         return source;
     }
 
+    /** Adds a source built elsewhere (for example with non-default options) and starts it. */
+    public synchronized Source connect(Source source) {
+        sources.add(source);
+        source.start();
+        return source;
+    }
+
     /** Stops and removes a source. */
     public synchronized void disconnect(Source source) {
         sources.remove(source);
@@ -140,6 +147,47 @@ public final class ConsoleRuntime implements AutoCloseable {
             WebSocketSource source = new WebSocketSource("demo:" + sim.profile().siteId(), uri, pipeline);
             sources.add(source);
             source.start();
+        }
+    }
+
+    /** Stops the demo simulator and its sources (for example when the first real connection is added). */
+    public synchronized void stopDemo() {
+        if (demoServer == null) {
+            return;
+        }
+        for (Source s : new ArrayList<>(sources)) {
+            if (s.name().startsWith("demo:")) {
+                disconnect(s);
+            }
+        }
+        demoServer.close();
+        demoServer = null;
+    }
+
+    /**
+     * Saves a connection (new, or replacing the one with the same id), stops the demo if it runs, and
+     * (re)connects it if enabled. What the connections dialog calls on OK.
+     */
+    public synchronized Source addConnection(ConnectionSettings connection) {
+        settings.put(connection);
+        removeSource(connection);
+        stopDemo();
+        return connection.enabled() ? connect(connection) : null;
+    }
+
+    /** Forgets a saved connection and stops its source. */
+    public synchronized boolean removeConnection(String connectionId) {
+        var existing = settings.find(connectionId);
+        existing.ifPresent(this::removeSource);
+        return settings.remove(connectionId);
+    }
+
+    private void removeSource(ConnectionSettings connection) {
+        for (Source s : new ArrayList<>(sources)) {
+            if (s instanceof MqttSource m && m.settings().id().equals(connection.id())
+                    || s instanceof WebSocketSource w && w.uri().toString().equals(connection.url())) {
+                disconnect(s);
+            }
         }
     }
 

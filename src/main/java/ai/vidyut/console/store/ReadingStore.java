@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -57,6 +58,10 @@ public final class ReadingStore {
             24 * HOUR_MILLIS, 2 * 24 * HOUR_MILLIS, 7 * 24 * HOUR_MILLIS};
 
     private static final int INSERT_CHUNK = 1_000;
+    /** About 285,000 years either side of 1970: beyond any real timestamp, far from long overflow. */
+    private static final long TS_LIMIT = 1L << 53;
+    /** Time spans looked up per query when a plan needs many small ones (bucket edges). */
+    private static final int SPANS_PER_QUERY = 200;
 
     private final Database db;
     private final SiteStore sites;
@@ -375,7 +380,9 @@ public final class ReadingStore {
         if (maxPoints <= 0) {
             throw new IllegalArgumentException("maxPoints must be positive: " + maxPoints);
         }
-        long width = chartWidth(toMillis - fromMillis, maxPoints);
+        fromMillis = Math.max(fromMillis, -TS_LIMIT);
+        toMillis = Math.min(toMillis, TS_LIMIT);
+        long width = chartWidth(Math.max(0, toMillis - fromMillis), maxPoints);
         return aggregate(key, Math.floorDiv(fromMillis, width) * width, fromMillis, toMillis, width);
     }
 
@@ -392,6 +399,10 @@ public final class ReadingStore {
     }
 
     private Chart aggregate(SeriesKey key, long origin, long fromMillis, long toMillis, long width) {
+        // keep bucket arithmetic far from overflow for open-ended ranges like Long.MIN_VALUE..Long.MAX_VALUE
+        fromMillis = Math.max(fromMillis, -TS_LIMIT);
+        toMillis = Math.min(toMillis, TS_LIMIT);
+        origin = Math.max(origin, -TS_LIMIT - width);
         try (Connection c = db.connection()) {
             Optional<Integer> sid = findSeriesId(c, key);
             if (sid.isEmpty() || fromMillis >= toMillis) {
@@ -402,6 +413,67 @@ public final class ReadingStore {
             return new Chart(key, fromMillis, toMillis, width, agg.coarsest.label, agg.rowsScanned, agg.buckets());
         } catch (SQLException e) {
             throw new StoreException("cannot downsample " + key, e);
+        }
+    }
+
+    /**
+     * Timestamp of the newest reading of a series. Fast at any history size: the hour rollups give the last
+     * hour with data, and only that hour of raw readings is read ({@code MAX(ts)} over {@code readings} would
+     * scan every reading of the series).
+     */
+    public OptionalLong latestTimestamp(SeriesKey key) {
+        return edgeTimestamp(key, true);
+    }
+
+    /** Timestamp of the oldest reading of a series (see {@link #latestTimestamp(SeriesKey)}). */
+    public OptionalLong earliestTimestamp(SeriesKey key) {
+        return edgeTimestamp(key, false);
+    }
+
+    /** Timestamp of the newest reading of any series of the site. */
+    public OptionalLong latestTimestamp(String siteId) {
+        OptionalLong latest = OptionalLong.empty();
+        for (SeriesKey key : series(siteId)) {
+            OptionalLong t = latestTimestamp(key);
+            if (t.isPresent() && (latest.isEmpty() || t.getAsLong() > latest.getAsLong())) {
+                latest = t;
+            }
+        }
+        return latest;
+    }
+
+    private OptionalLong edgeTimestamp(SeriesKey key, boolean latest) {
+        String agg = latest ? "MAX" : "MIN";
+        try (Connection c = db.connection()) {
+            Optional<Integer> sid = findSeriesId(c, key);
+            if (sid.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            long hour;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + agg + "(bucket) FROM readings_1h WHERE series_id = ?")) {
+                ps.setInt(1, sid.get());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    hour = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        return OptionalLong.empty();
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + agg + "(ts) FROM readings WHERE series_id = ? AND ts >= ? AND ts < ?")) {
+                ps.setInt(1, sid.get());
+                ps.setLong(2, hour);
+                ps.setLong(3, hour + HOUR_MILLIS);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long ts = rs.getLong(1);
+                    return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(ts);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the time span of " + key, e);
         }
     }
 
@@ -451,19 +523,25 @@ public final class ReadingStore {
                     continue;
                 }
                 List<long[]> next = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT bucket, min_v, max_v, sum_v, cnt FROM "
-                        + r.table + " WHERE series_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket")) {
-                    for (long[] span : pending) {
-                        long a = alignUp(span[0], r.millis);
-                        long b = alignDown(span[1], r.millis);
-                        if (a >= b) {
-                            addSpan(next, span[0], span[1]);
-                            continue;
-                        }
-                        addSpan(next, span[0], a);
-                        ps.setInt(1, seriesId);
-                        ps.setLong(2, a);
-                        ps.setLong(3, b);
+                List<long[]> interiors = new ArrayList<>();
+                for (long[] span : pending) {
+                    long a = alignUp(span[0], r.millis);
+                    long b = alignDown(span[1], r.millis);
+                    if (a >= b) {
+                        next.add(span);
+                    } else {
+                        next.add(new long[] {span[0], a});
+                        interiors.add(new long[] {a, b});
+                        next.add(new long[] {b, span[1]});
+                    }
+                }
+                for (int i = 0; i < interiors.size(); i += SPANS_PER_QUERY) {
+                    List<long[]> chunk = interiors.subList(i, Math.min(interiors.size(), i + SPANS_PER_QUERY));
+                    try (PreparedStatement ps = c.prepareStatement("SELECT t.bucket, t.min_v, t.max_v, t.sum_v, t.cnt "
+                            + "FROM " + spans(chunk.size()) + " JOIN " + r.table + " t ON t.series_id = ? "
+                            + "AND t.bucket >= s.a AND t.bucket < s.b")) {
+                        int p = bindSpans(ps, 1, chunk);
+                        ps.setInt(p, seriesId);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 rowsScanned++;
@@ -476,28 +554,24 @@ public final class ReadingStore {
                                     byBucket.computeIfAbsent(k, x -> new Acc())
                                             .add(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5));
                                 } else {
-                                    addSpan(next, t, t + r.millis);
+                                    next.add(new long[] {t, t + r.millis}); // straddles a bucket boundary
                                 }
                             }
                         }
-                        addSpan(next, b, span[1]);
                     }
                 }
-                pending = next;
+                pending = merged(next);
             }
-            if (pending.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT (ts - ?) / ? AS k, MIN(reading_value), MAX(reading_value), SUM(reading_value), COUNT(*) "
-                            + "FROM readings WHERE series_id = ? AND ts >= ? AND ts < ? GROUP BY k")) {
-                for (long[] span : pending) {
-                    // origin <= every ts here, so integer division is floor division
+            for (int i = 0; i < pending.size(); i += SPANS_PER_QUERY) {
+                List<long[]> chunk = pending.subList(i, Math.min(pending.size(), i + SPANS_PER_QUERY));
+                // origin <= every ts here, so integer division is floor division
+                try (PreparedStatement ps = c.prepareStatement("SELECT (r.ts - ?) / ? AS k, MIN(r.reading_value), "
+                        + "MAX(r.reading_value), SUM(r.reading_value), COUNT(*) FROM " + spans(chunk.size())
+                        + " JOIN readings r ON r.series_id = ? AND r.ts >= s.a AND r.ts < s.b GROUP BY k")) {
                     ps.setLong(1, origin);
                     ps.setLong(2, width);
-                    ps.setInt(3, seriesId);
-                    ps.setLong(4, span[0]);
-                    ps.setLong(5, span[1]);
+                    int p = bindSpans(ps, 3, chunk);
+                    ps.setInt(p, seriesId);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long n = rs.getLong(5);
@@ -510,19 +584,40 @@ public final class ReadingStore {
             }
         }
 
-        /** Appends a span, joining it to the previous one when they touch (spans arrive in time order). */
-        private static void addSpan(List<long[]> spans, long from, long to) {
-            if (from >= to) {
-                return;
+        /** A VALUES table of n spans (a, b); H2 joins it to the table through the primary key, one range each. */
+        private static String spans(int n) {
+            StringBuilder sb = new StringBuilder("(VALUES ");
+            for (int i = 0; i < n; i++) {
+                sb.append(i == 0 ? "" : ", ").append("(CAST(? AS BIGINT), CAST(? AS BIGINT))");
             }
-            if (!spans.isEmpty()) {
-                long[] last = spans.get(spans.size() - 1);
-                if (last[1] == from) {
-                    last[1] = to;
-                    return;
+            return sb.append(") AS s(a, b)").toString();
+        }
+
+        private static int bindSpans(PreparedStatement ps, int first, List<long[]> spans) throws SQLException {
+            int p = first;
+            for (long[] span : spans) {
+                ps.setLong(p++, span[0]);
+                ps.setLong(p++, span[1]);
+            }
+            return p;
+        }
+
+        /** Sorted, without empty spans, touching spans joined. */
+        private static List<long[]> merged(List<long[]> spans) {
+            spans.sort((x, y) -> Long.compare(x[0], y[0]));
+            List<long[]> out = new ArrayList<>();
+            for (long[] span : spans) {
+                if (span[0] >= span[1]) {
+                    continue;
+                }
+                long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+                if (last != null && last[1] >= span[0]) {
+                    last[1] = Math.max(last[1], span[1]);
+                } else {
+                    out.add(new long[] {span[0], span[1]});
                 }
             }
-            spans.add(new long[] {from, to});
+            return out;
         }
 
         List<Bucket> buckets() {

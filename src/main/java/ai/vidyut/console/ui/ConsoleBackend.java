@@ -5,7 +5,6 @@ import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.store.SiteStore;
 import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.ui.connections.ConnectionService;
-import ai.vidyut.console.ui.importer.ImportService;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,9 +33,12 @@ public interface ConsoleBackend extends AutoCloseable {
     /** The live sources and their state, a cheap snapshot (polled by the status bar about once a second). */
     List<SourceStatus> sourceStatuses();
 
-    ImportService importer();
-
     ConnectionService connections();
+
+    /** The full headless runtime (pipeline, registry, database), when the window runs on one. */
+    default java.util.Optional<ai.vidyut.console.runtime.ConsoleRuntime> runtime() {
+        return java.util.Optional.empty();
+    }
 
     @Override
     void close();

@@ -11,8 +11,6 @@ import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.store.SiteStore;
 import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.ui.connections.ConnectionService;
-import ai.vidyut.console.ui.importer.ImportService;
-import ai.vidyut.console.ui.importer.InterimCsvImportService;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,12 +22,10 @@ import java.util.function.Consumer;
 public final class RuntimeBackend implements ConsoleBackend {
 
     private final ConsoleRuntime runtime;
-    private final ImportService importer;
     private final ConnectionService connections = new RuntimeConnections();
 
     public RuntimeBackend(ConsoleRuntime runtime) {
         this.runtime = runtime;
-        this.importer = new InterimCsvImportService(runtime.readingStore());
     }
 
     /** Opens the data folder and starts the saved connections, or the demo when none is configured. */
@@ -37,8 +33,9 @@ public final class RuntimeBackend implements ConsoleBackend {
         return new RuntimeBackend(ConsoleRuntime.start(dataDir));
     }
 
-    public ConsoleRuntime runtime() {
-        return runtime;
+    @Override
+    public java.util.Optional<ConsoleRuntime> runtime() {
+        return java.util.Optional.of(runtime);
     }
 
     @Override
@@ -73,14 +70,9 @@ public final class RuntimeBackend implements ConsoleBackend {
         for (Source s : runtime.sources()) {
             PipelineStats.SourceStats st = stats.source(s.name());
             out.add(new SourceStatus(s.name(), s.state().name(), st == null ? 0 : st.messagesPerSecond(),
-                    st == null ? 0 : st.messages(), st == null ? 0 : st.quarantined()));
+                    st == null ? 0 : st.messages(), st == null ? 0 : st.quarantined(), s.lastError()));
         }
         return out;
-    }
-
-    @Override
-    public ImportService importer() {
-        return importer;
     }
 
     @Override

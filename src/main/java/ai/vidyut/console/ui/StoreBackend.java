@@ -7,8 +7,6 @@ import ai.vidyut.console.store.SiteStore;
 import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.ui.connections.ConnectionService;
 import ai.vidyut.console.ui.connections.InMemoryConnectionService;
-import ai.vidyut.console.ui.importer.ImportService;
-import ai.vidyut.console.ui.importer.InterimCsvImportService;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +25,6 @@ public final class StoreBackend implements ConsoleBackend {
     private final ReadingStore readings;
     private final QuarantineStore quarantine;
     private final List<Consumer<List<Reading>>> listeners = new CopyOnWriteArrayList<>();
-    private final ImportService importer;
     private final ConnectionService connections = new InMemoryConnectionService();
 
     public StoreBackend(Database db, boolean ownsDb) {
@@ -36,7 +33,6 @@ public final class StoreBackend implements ConsoleBackend {
         this.sites = new SiteStore(db);
         this.readings = new ReadingStore(db, sites);
         this.quarantine = new QuarantineStore(db);
-        this.importer = new InterimCsvImportService(readings);
     }
 
     public static StoreBackend open(Path dataDir) {
@@ -89,11 +85,6 @@ public final class StoreBackend implements ConsoleBackend {
     @Override
     public List<SourceStatus> sourceStatuses() {
         return List.of();
-    }
-
-    @Override
-    public ImportService importer() {
-        return importer;
     }
 
     @Override

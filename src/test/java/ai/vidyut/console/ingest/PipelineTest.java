@@ -137,4 +137,34 @@ class PipelineTest {
         pipeline.close();
         assertThat(readings.count()).isEqualTo(100);
     }
+
+    @Test
+    void readingsTheStoreRefusesAreQuarantinedWithoutBlockingTheRest() throws Exception {
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.execute("ALTER TABLE readings ADD CONSTRAINT test_limit CHECK (reading_value < 1000000)");
+        }
+        for (int i = 0; i < 20; i++) {
+            double v = i == 7 ? 5e6 : i;
+            pipeline.submit("ws:a", ws("s1", "a1", TS + i * 1000L, "{\"power_kw\":" + v + "}"));
+        }
+        assertThat(pipeline.drain(Duration.ofSeconds(30))).isTrue();
+        assertThat(readings.count()).isEqualTo(19);
+        assertThat(quarantine.latest(5)).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo(Rejection.STORE_ERROR);
+            assertThat(e.rawPayload()).contains("5000000");
+            assertThat(e.source()).isEqualTo("ws:a");
+        });
+    }
+
+    @Test
+    void readingsSubmittedDirectlyAreValidatedToo() {
+        pipeline.submitReadings("import", List.of(new Reading(TS, "s1", "a1", "power_kw", 1),
+                new Reading(TS, "s1", "a1", "voltage_v", Double.NaN),
+                new Reading(TS, "s 1", "a1", "power_kw", 1),
+                new Reading(1_000, "s1", "a1", "power_kw", 1)));
+        assertThat(pipeline.drain(Duration.ofSeconds(10))).isTrue();
+        assertThat(readings.count()).isEqualTo(1);
+        assertThat(quarantine.countByReason()).isEqualTo(Map.of(Rejection.NON_FINITE_VALUE, 1L,
+                Rejection.INVALID_ID, 1L, Rejection.BAD_TIMESTAMP, 1L));
+    }
 }

@@ -38,6 +38,13 @@ class ConsoleRuntimeTest {
             assertThat(rt.readingStore().count()).isGreaterThanOrEqualTo(committed.size());
             assertThat(rt.siteStore().site("site-1")).get().matches(s -> !s.discovered() && !s.name().equals("site-1"));
             assertThat(rt.pipeline().stats().quarantined()).isZero();
+
+            // Adding a real connection ends the demo and persists the connection.
+            Source real = rt.addConnection(ConnectionSettings.webSocket("ws://127.0.0.1:9/ws/site/x"));
+            assertThat(rt.isDemo()).isFalse();
+            assertThat(rt.sources()).containsExactly(real);
+            assertThat(new SettingsStore(dataDir).load()).singleElement()
+                    .matches(c -> c.url().equals("ws://127.0.0.1:9/ws/site/x"));
         }
     }
 

@@ -34,6 +34,18 @@ public final class ShellFixture implements AutoCloseable {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
     }
 
+    /**
+     * Fires a button (or checkbox) found by CSS id, like a click but without moving the pointer across the
+     * screen step by step, which is slow on a loaded machine. Tests keep real clicks where the pointer matters.
+     */
+    public static void press(org.testfx.api.FxRobot robot, String query) {
+        javafx.scene.control.ButtonBase b = robot.lookup(query).queryAs(javafx.scene.control.ButtonBase.class);
+        if (b.isDisabled()) {
+            throw new AssertionError(query + " is disabled");
+        }
+        robot.interact(b::fire);
+    }
+
     @Override
     public void close() {
         shell.close();

@@ -191,10 +191,10 @@ public final class DashboardController implements ViewController {
         valuesTable.setId("valuesTable");
         TableColumn<LatestRow, String> asset = new TableColumn<>("Asset");
         asset.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().asset()));
-        asset.setPrefWidth(110);
+        asset.setPrefWidth(72);
         TableColumn<LatestRow, String> metric = new TableColumn<>("Metric");
         metric.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().label()));
-        metric.setPrefWidth(150);
+        metric.setPrefWidth(140);
         TableColumn<LatestRow, Number> value = new TableColumn<>("Value");
         value.setCellValueFactory(f -> f.getValue().valueProperty());
         value.setCellFactory(c -> new TableCell<>() {
@@ -205,7 +205,7 @@ public final class DashboardController implements ViewController {
                 setText(empty || v == null || row == null ? null : format(v.doubleValue()) + " " + row.unit());
             }
         });
-        value.setPrefWidth(100);
+        value.setPrefWidth(92);
         value.getStyleClass().add("numeric");
         TableColumn<LatestRow, Number> time = new TableColumn<>("At");
         time.setCellValueFactory(f -> f.getValue().timestampProperty());
@@ -216,7 +216,7 @@ public final class DashboardController implements ViewController {
                 setText(empty || t == null || t.longValue() == 0 ? null : CLOCK_SECONDS.format(Instant.ofEpochMilli(t.longValue())));
             }
         });
-        time.setPrefWidth(70);
+        time.setPrefWidth(66);
         valuesTable.getColumns().setAll(List.of(asset, metric, value, time));
         valuesTable.setItems(model.rows());
         valuesTable.setPlaceholder(new Label("No readings for this site yet."));

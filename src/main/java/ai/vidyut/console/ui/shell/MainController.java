@@ -155,6 +155,8 @@ public final class MainController {
                     + String.format(Locale.ROOT, "  %.1f msg/s", s.messagesPerSecond()));
             l.setId("source-" + s.name().replaceAll("[^A-Za-z0-9_-]", "-"));
             l.getStyleClass().addAll("status-item", "state-" + s.state().toLowerCase(Locale.ROOT));
+            l.setTooltip(new javafx.scene.control.Tooltip(s.name() + "\n" + s.received() + " messages received, "
+                    + s.quarantined() + " quarantined" + (s.lastError() == null ? "" : "\nlast problem: " + s.lastError())));
             sourcesBox.getChildren().add(l);
         }
     }

@@ -27,6 +27,7 @@ public final class Shell implements AutoCloseable {
     private final EventBus bus = new EventBus();
     private final LiveFeed live = new LiveFeed();
     private final Background background = new Background();
+    private final ai.vidyut.console.ui.views.Services services = new ai.vidyut.console.ui.views.Services();
     private final ReadOnlyObjectWrapper<String> selectedSite = new ReadOnlyObjectWrapper<>();
     private final Parent root;
     private final MainController controller;
@@ -34,7 +35,7 @@ public final class Shell implements AutoCloseable {
 
     public Shell(ConsoleBackend backend) {
         this.backend = Objects.requireNonNull(backend);
-        context = new ViewContext(backend, bus, live, background, selectedSite.getReadOnlyProperty(), this::window);
+        context = new ViewContext(backend, bus, live, background, services, selectedSite.getReadOnlyProperty(), this::window);
         ViewLoader loader = new ViewLoader(context);
         controller = new MainController(context, selectedSite, loader);
         FXMLLoader fxml = new FXMLLoader(Shell.class.getResource("/fxml/main.fxml"));
@@ -82,6 +83,7 @@ public final class Shell implements AutoCloseable {
     public void close() {
         live.stop();
         controller.dispose();
+        services.close();
         background.close();
     }
 }

@@ -10,9 +10,10 @@ import javafx.stage.Window;
 import java.util.function.Supplier;
 
 /**
- * What the shell gives each view: the core (through {@link ConsoleBackend}), the event bus, the coalesced
- * live feed, the background pool and the currently selected site id (null when none).
+ * What the shell gives each view: the core (through {@link ConsoleBackend}; {@code backend().runtime()} for
+ * the full runtime), the event bus, the coalesced live feed, the background pool, shared per-window services,
+ * the currently selected site id (null when none) and the window, as owner for dialogs.
  */
 public record ViewContext(ConsoleBackend backend, EventBus bus, LiveFeed live, Background background,
-                          ReadOnlyObjectProperty<String> selectedSite, Supplier<Window> owner) {
+                          Services services, ReadOnlyObjectProperty<String> selectedSite, Supplier<Window> owner) {
 }

@@ -5,7 +5,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,5 +63,30 @@ class TimestampsTest {
         String text = Timestamps.format(millis);
         assertThat(text).endsWith("Z").matches("-?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(Timestamps.parse(text, KOLKATA)).isEqualTo(millis);
+    }
+
+    @org.junit.jupiter.api.Test
+    void agreesWithJavaTimeOnRandomInstantsOffsetsAndZones() {
+        Random rnd = new Random(5);
+        ZoneId[] zones = {ZoneOffset.UTC, KOLKATA, ZoneId.of("America/New_York"), ZoneId.of("Europe/Berlin")};
+        DateTimeFormatter[] forms = {
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX"),
+                DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssXX"),
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC)};
+        for (int i = 0; i < 5_000; i++) {
+            long millis = 946_684_800_000L + (long) (rnd.nextDouble() * 3_000_000_000_000L) / 1_000 * 1_000
+                    + (i % 2 == 0 ? rnd.nextInt(1_000) : 0);
+            Instant instant = Instant.ofEpochMilli(millis);
+            ZoneId zone = zones[i % zones.length];
+            DateTimeFormatter form = forms[i % forms.length];
+            String text = form.format(instant.atZone(zone));
+            long expected = form == forms[1] ? millis / 1_000 * 1_000 : millis;
+            assertThat(Timestamps.parse(text, KOLKATA)).as(text).isEqualTo(expected);
+            // the same wall-clock time without zone, read in the zone
+            LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+            String zoneless = local.toString().replace('T', i % 2 == 0 ? 'T' : ' ');
+            assertThat(Timestamps.parse(zoneless, zone)).as(zoneless)
+                    .isEqualTo(local.atZone(zone).toInstant().toEpochMilli());
+        }
     }
 }

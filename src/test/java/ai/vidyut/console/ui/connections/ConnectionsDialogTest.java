@@ -13,6 +13,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import ai.vidyut.console.ui.ShellFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,10 +62,10 @@ class ConnectionsDialogTest {
     @Test
     void addsAnMqttConnectionPersistsItWithAnEncryptedPasswordStartsItsSourceAndRemovesIt(FxRobot robot)
             throws Exception {
-        robot.clickOn("#connectionsButton");
+        ShellFixture.press(robot, "#connectionsButton");
         set(robot, "#connNameField", "plant broker");
         set(robot, "#connUrlField", "http://127.0.0.1:1");
-        robot.clickOn("#connSaveButton");
+        ShellFixture.press(robot, "#connSaveButton");
         Label message = robot.lookup("#connMessage").queryAs(Label.class);
         assertThat(message.getText()).contains("tcp://");
 
@@ -74,9 +75,9 @@ class ConnectionsDialogTest {
         set(robot, "#connUserField", "operator");
         PasswordField password = robot.lookup("#connPasswordField").queryAs(PasswordField.class);
         robot.interact(() -> password.setText("s3cret-Pa55"));
-        robot.clickOn("#connTlsBox");
+        ShellFixture.press(robot, "#connTlsBox");
         assertThat(robot.lookup("#connTlsBox").queryAs(CheckBox.class).isSelected()).isTrue();
-        robot.clickOn("#connSaveButton");
+        ShellFixture.press(robot, "#connSaveButton");
 
         ListView<ConnectionSettings> list = robot.lookup("#connList").queryListView();
         await(() -> list.getItems().size() == 1);
@@ -94,7 +95,7 @@ class ConnectionsDialogTest {
         assertThat(runtime.sources()).extracting(s -> s.name()).containsExactly(MqttSource.defaultName(c.url()));
 
         robot.interact(() -> list.getSelectionModel().select(0));
-        robot.clickOn("#connRemoveButton");
+        ShellFixture.press(robot, "#connRemoveButton");
         await(() -> list.getItems().isEmpty());
         assertThat(new SettingsStore(dataDir).load()).isEmpty();
         assertThat(runtime.sources()).isEmpty();

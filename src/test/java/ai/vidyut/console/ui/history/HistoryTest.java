@@ -58,7 +58,7 @@ class HistoryTest {
         await(() -> history.model().series().size() == 2);
         assertThat(history.model().selectedProperty().get()).isEqualTo(POWER);
 
-        robot.clickOn("#preset-custom");
+        ShellFixture.press(robot, "#preset-custom");
         DatePicker from = robot.lookup("#fromPicker").queryAs(DatePicker.class);
         DatePicker to = robot.lookup("#toPicker").queryAs(DatePicker.class);
         robot.interact(() -> {

@@ -43,16 +43,16 @@ class SiteCrudTest {
 
     @Test
     void createEditAndDeleteASiteFromTheNavigator(FxRobot robot) throws Exception {
-        robot.clickOn("#newSiteButton");
+        ShellFixture.press(robot, "#newSiteButton");
         set(robot, "#siteIdField", "plant-7");
         set(robot, "#siteNameField", "Harbour plant");
         set(robot, "#siteLatitudeField", "123");
-        robot.clickOn("#siteSaveButton");
+        ShellFixture.press(robot, "#siteSaveButton");
         // Invalid latitude: the dialog stays open and says why.
         assertThat(robot.lookup("#siteError").queryAs(Label.class).getText()).contains("Latitude");
         set(robot, "#siteLatitudeField", "53.55");
         set(robot, "#siteCapacityField", "1200");
-        robot.clickOn("#siteSaveButton");
+        ShellFixture.press(robot, "#siteSaveButton");
 
         await(() -> fx.backend.sites().site("plant-7").isPresent());
         Site saved = fx.backend.sites().site("plant-7").orElseThrow();
@@ -62,14 +62,14 @@ class SiteCrudTest {
         assertThat(saved.discovered()).isFalse();
         await(() -> "plant-7".equals(fx.shell.context().selectedSite().get()));
 
-        robot.clickOn("#editSiteButton");
+        ShellFixture.press(robot, "#editSiteButton");
         assertThat(robot.lookup("#siteIdField").queryAs(TextField.class).isDisabled()).isTrue();
         set(robot, "#siteNameField", "Harbour plant B");
-        robot.clickOn("#siteSaveButton");
+        ShellFixture.press(robot, "#siteSaveButton");
         await(() -> fx.backend.sites().site("plant-7").map(Site::name).orElse("").equals("Harbour plant B"));
 
-        robot.clickOn("#deleteSiteButton");
-        robot.clickOn("#confirmDeleteButton");
+        ShellFixture.press(robot, "#deleteSiteButton");
+        ShellFixture.press(robot, "#confirmDeleteButton");
         await(() -> fx.backend.sites().site("plant-7").isEmpty());
         await(() -> fx.shell.controller().siteList().getItems().stream().noneMatch(s -> s.id().equals("plant-7")));
     }
@@ -78,12 +78,12 @@ class SiteCrudTest {
     void createEditAndDeleteAnAssetInTheSiteView(FxRobot robot) throws Exception {
         await(() -> "old-1".equals(fx.shell.context().selectedSite().get()));
         robot.clickOn("#view-" + Views.SITES);
-        robot.clickOn("#newAssetButton");
+        ShellFixture.press(robot, "#newAssetButton");
         set(robot, "#assetIdField", "inv-1");
         set(robot, "#assetNameField", "Inverter 1");
         robot.interact(() -> robot.lookup("#assetKindBox").<AssetKind>queryComboBox().setValue(AssetKind.INVERTER));
         set(robot, "#assetRatedField", "power_kw=500, voltage_v=400");
-        robot.clickOn("#assetSaveButton");
+        ShellFixture.press(robot, "#assetSaveButton");
         await(() -> fx.backend.sites().asset("old-1", "inv-1").isPresent());
         Asset asset = fx.backend.sites().asset("old-1", "inv-1").orElseThrow();
         assertThat(asset.kind()).isEqualTo(AssetKind.INVERTER);
@@ -92,14 +92,14 @@ class SiteCrudTest {
         SitesController view = (SitesController) fx.shell.controller().controllerOf(Views.SITES);
         await(() -> view.model().assets().size() == 1);
         robot.interact(() -> robot.lookup("#assetTable").queryTableView().getSelectionModel().select(0));
-        robot.clickOn("#editAssetButton");
+        ShellFixture.press(robot, "#editAssetButton");
         set(robot, "#assetNameField", "Main inverter");
-        robot.clickOn("#assetSaveButton");
+        ShellFixture.press(robot, "#assetSaveButton");
         await(() -> fx.backend.sites().asset("old-1", "inv-1").map(Asset::name).orElse("").equals("Main inverter"));
 
         robot.interact(() -> robot.lookup("#assetTable").queryTableView().getSelectionModel().select(0));
-        robot.clickOn("#deleteAssetButton");
-        robot.clickOn("#confirmDeleteAssetButton");
+        ShellFixture.press(robot, "#deleteAssetButton");
+        ShellFixture.press(robot, "#confirmDeleteAssetButton");
         await(() -> fx.backend.sites().asset("old-1", "inv-1").isEmpty());
         await(() -> view.model().assets().isEmpty());
     }
