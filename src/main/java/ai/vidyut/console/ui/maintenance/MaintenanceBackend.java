@@ -7,7 +7,6 @@ import ai.vidyut.console.registry.ModelRegistry;
 import ai.vidyut.console.store.DataDir;
 import ai.vidyut.console.store.Database;
 import ai.vidyut.console.ui.ConsoleBackend;
-import ai.vidyut.console.ui.RuntimeBackend;
 import ai.vidyut.console.ui.StoreBackend;
 
 import java.time.Clock;
@@ -22,9 +21,9 @@ final class MaintenanceBackend {
     static MaintenanceService open(ConsoleBackend backend) {
         Database db;
         ModelRegistry registry;
-        if (backend instanceof RuntimeBackend rb) {
-            db = rb.runtime().database();
-            registry = rb.runtime().registry();
+        if (backend.runtime().isPresent()) {
+            db = backend.runtime().get().database();
+            registry = backend.runtime().get().registry();
         } else if (backend instanceof StoreBackend sb) {
             db = sb.database();
             registry = db.dataDir() == null ? null : new ModelRegistry(db, DataDir.modelsDir(db.dataDir()));
