@@ -18,6 +18,17 @@ import java.util.concurrent.Callable;
                 + "maintenance and voice commands. Without a subcommand, opens the console window.",
         subcommands = {
                 StatsCommand.class,
+                SimulateCommand.class,
+                IngestCommand.class,
+                SitesCommand.class,
+                AssetsCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
+                DetectCommand.class,
+                ModelsCommand.class,
+                MaintenanceCommand.class,
+                ForecastCommand.class,
+                BacktestCommand.class,
                 CommandCommand.class,
                 VoiceCommandLine.class,
                 CommandLine.HelpCommand.class

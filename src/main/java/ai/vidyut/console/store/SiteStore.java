@@ -12,21 +12,30 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 /** Sites and assets: create, edit, delete, list, and the automatic creation of ones first seen on the wire. */
 public final class SiteStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Ids typed by people: letters, digits, '.', '_' and '-', so that they fit MQTT topics and URLs. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String DUPLICATE_KEY = "23505";
+
     private final Database db;
     private final Set<String> knownSites = ConcurrentHashMap.newKeySet();
     private final Set<String> knownAssets = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> seriesDeletedListeners = new CopyOnWriteArrayList<>();
 
     public SiteStore(Database db) {
         this.db = db;
@@ -60,6 +69,167 @@ public final class SiteStore {
         }
     }
 
+    /**
+     * Problems that keep a site from being saved by a person: id format, latitude/longitude range, time zone,
+     * capacity. Empty if it is fine.
+     */
+    public static List<String> validate(Site site) {
+        List<String> problems = new ArrayList<>();
+        checkId(problems, "site", site.id());
+        if (site.name().length() > 200) {
+            problems.add("site name is longer than 200 characters");
+        }
+        if (!Double.isNaN(site.latitude()) && !(site.latitude() >= -90 && site.latitude() <= 90)) {
+            problems.add("latitude " + site.latitude() + " is outside -90..90");
+        }
+        if (!Double.isNaN(site.longitude()) && !(site.longitude() >= -180 && site.longitude() <= 180)) {
+            problems.add("longitude " + site.longitude() + " is outside -180..180");
+        }
+        try {
+            ZoneId.of(site.timeZone());
+        } catch (DateTimeException e) {
+            problems.add("unknown time zone '" + site.timeZone() + "' (use a region id like Europe/Berlin, "
+                    + "Asia/Kolkata or UTC)");
+        }
+        if (!Double.isNaN(site.capacityKw()) && !(site.capacityKw() >= 0 && Double.isFinite(site.capacityKw()))) {
+            problems.add("capacity " + site.capacityKw() + " kW must be zero or positive");
+        }
+        return problems;
+    }
+
+    /** Problems that keep an asset from being saved by a person (id format, rated values). */
+    public static List<String> validate(Asset asset) {
+        List<String> problems = new ArrayList<>();
+        checkId(problems, "asset", asset.id());
+        if (asset.name().length() > 200) {
+            problems.add("asset name is longer than 200 characters");
+        }
+        asset.ratedValues().forEach((metric, v) -> {
+            if (metric == null || metric.isBlank()) {
+                problems.add("a rated value has no metric name");
+            } else if (v == null || !Double.isFinite(v)) {
+                problems.add("rated " + metric + " must be a finite number");
+            }
+        });
+        return problems;
+    }
+
+    private static void checkId(List<String> problems, String what, String id) {
+        if (!ID.matcher(id).matches()) {
+            problems.add(what + " id '" + id + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    /** Creates a new site; fails if the input is invalid or a site with this id exists. */
+    public void createSite(Site site) {
+        List<String> problems = validate(site);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO sites (id, name, latitude, longitude, time_zone, capacity_kw, discovered) "
+                             + "VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
+            ps.setString(1, site.id());
+            ps.setString(2, site.name());
+            setDouble(ps, 3, site.latitude());
+            setDouble(ps, 4, site.longitude());
+            ps.setString(5, site.timeZone());
+            setDouble(ps, 6, site.capacityKw());
+            ps.executeUpdate();
+            knownSites.add(site.id());
+        } catch (SQLException e) {
+            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw new ValidationException("site '" + site.id() + "' already exists (edit it instead)");
+            }
+            throw new StoreException("cannot create site " + site.id(), e);
+        }
+    }
+
+    /** Replaces the details of an existing site (it is no longer marked discovered); fails if there is none. */
+    public void updateSite(Site site) {
+        List<String> problems = validate(site);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE sites SET name = ?, latitude = ?, longitude = ?, time_zone = ?, capacity_kw = ?, "
+                             + "discovered = FALSE WHERE id = ?")) {
+            ps.setString(1, site.name());
+            setDouble(ps, 2, site.latitude());
+            setDouble(ps, 3, site.longitude());
+            ps.setString(4, site.timeZone());
+            setDouble(ps, 5, site.capacityKw());
+            ps.setString(6, site.id());
+            if (ps.executeUpdate() == 0) {
+                throw new ValidationException("unknown site '" + site.id() + "'");
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot update site " + site.id(), e);
+        }
+    }
+
+    /** Creates a new asset at an existing site; fails on invalid input, an unknown site or a duplicate id. */
+    public void createAsset(Asset asset) {
+        List<String> problems = validate(asset);
+        if (site(asset.siteId()).isEmpty()) {
+            problems.add(0, "unknown site '" + asset.siteId() + "'");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO assets (site_id, id, name, kind, rated_json, discovered) VALUES (?, ?, ?, ?, ?, FALSE)")) {
+            ps.setString(1, asset.siteId());
+            ps.setString(2, asset.id());
+            ps.setString(3, asset.name());
+            ps.setString(4, asset.kind().wireName());
+            ps.setString(5, JSON.writeValueAsString(asset.ratedValues()));
+            ps.executeUpdate();
+            knownAssets.add(assetKey(asset.siteId(), asset.id()));
+        } catch (SQLException e) {
+            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw new ValidationException("asset '" + asset.id() + "' already exists at site '" + asset.siteId()
+                        + "' (edit it instead)");
+            }
+            throw new StoreException("cannot create asset " + asset.siteId() + "/" + asset.id(), e);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot create asset " + asset.siteId() + "/" + asset.id(), e);
+        }
+    }
+
+    /** Replaces the details of an existing asset (it is no longer marked discovered); fails if there is none. */
+    public void updateAsset(Asset asset) {
+        List<String> problems = validate(asset);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE assets SET name = ?, kind = ?, rated_json = ?, discovered = FALSE "
+                             + "WHERE site_id = ? AND id = ?")) {
+            ps.setString(1, asset.name());
+            ps.setString(2, asset.kind().wireName());
+            ps.setString(3, JSON.writeValueAsString(asset.ratedValues()));
+            ps.setString(4, asset.siteId());
+            ps.setString(5, asset.id());
+            if (ps.executeUpdate() == 0) {
+                throw new ValidationException(site(asset.siteId()).isEmpty()
+                        ? "unknown site '" + asset.siteId() + "'"
+                        : "unknown asset '" + asset.id() + "' at site '" + asset.siteId() + "'");
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot update asset " + asset.siteId() + "/" + asset.id(), e);
+        }
+    }
+
+    /** Called after series (and their readings) were deleted, so that caches of series ids are dropped. */
+    void onSeriesDeleted(Runnable listener) {
+        seriesDeletedListeners.add(listener);
+    }
+
     /** Creates the site, or replaces its details if it exists (a saved site is no longer "discovered"). */
     public void saveSite(Site site) {
         try (Connection c = db.connection();
@@ -86,10 +256,16 @@ public final class SiteStore {
             c.setAutoCommit(false);
             try (PreparedStatement readings = c.prepareStatement(
                     "DELETE FROM readings WHERE series_id IN (SELECT id FROM series WHERE site_id = ?)");
+                 PreparedStatement minutes = c.prepareStatement(
+                         "DELETE FROM readings_1m WHERE series_id IN (SELECT id FROM series WHERE site_id = ?)");
+                 PreparedStatement hours = c.prepareStatement(
+                         "DELETE FROM readings_1h WHERE series_id IN (SELECT id FROM series WHERE site_id = ?)");
                  PreparedStatement series = c.prepareStatement("DELETE FROM series WHERE site_id = ?");
                  PreparedStatement site = c.prepareStatement("DELETE FROM sites WHERE id = ?")) {
-                readings.setString(1, id);
-                readings.executeUpdate();
+                for (PreparedStatement ps : List.of(readings, minutes, hours)) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
                 series.setString(1, id);
                 series.executeUpdate();
                 site.setString(1, id);
@@ -97,6 +273,7 @@ public final class SiteStore {
                 c.commit();
                 knownSites.remove(id);
                 knownAssets.removeIf(k -> k.startsWith(id + "\u0000"));
+                seriesDeletedListeners.forEach(Runnable::run);
                 return n > 0;
             } catch (SQLException e) {
                 c.rollback();
@@ -161,19 +338,24 @@ public final class SiteStore {
     public boolean deleteAsset(String siteId, String assetId) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement readings = c.prepareStatement(
-                    "DELETE FROM readings WHERE series_id IN (SELECT id FROM series WHERE site_id = ? AND asset_id = ?)");
+            String ofAsset = " WHERE series_id IN (SELECT id FROM series WHERE site_id = ? AND asset_id = ?)";
+            try (PreparedStatement readings = c.prepareStatement("DELETE FROM readings" + ofAsset);
+                 PreparedStatement minutes = c.prepareStatement("DELETE FROM readings_1m" + ofAsset);
+                 PreparedStatement hours = c.prepareStatement("DELETE FROM readings_1h" + ofAsset);
                  PreparedStatement series = c.prepareStatement("DELETE FROM series WHERE site_id = ? AND asset_id = ?");
                  PreparedStatement asset = c.prepareStatement("DELETE FROM assets WHERE site_id = ? AND id = ?")) {
-                for (PreparedStatement ps : List.of(readings, series, asset)) {
+                for (PreparedStatement ps : List.of(readings, minutes, hours, series, asset)) {
                     ps.setString(1, siteId);
                     ps.setString(2, assetId);
                 }
                 readings.executeUpdate();
+                minutes.executeUpdate();
+                hours.executeUpdate();
                 series.executeUpdate();
                 int n = asset.executeUpdate();
                 c.commit();
                 knownAssets.remove(assetKey(siteId, assetId));
+                seriesDeletedListeners.forEach(Runnable::run);
                 return n > 0;
             } catch (SQLException e) {
                 c.rollback();

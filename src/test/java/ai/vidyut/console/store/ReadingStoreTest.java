@@ -6,7 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +56,48 @@ class ReadingStoreTest {
                     new ReadingStore.Bucket(0, 1, 3, 2, 2),
                     new ReadingStore.Bucket(1_000, 10, 10, 10, 1),
                     new ReadingStore.Bucket(3_000, 7, 7, 7, 1));
+        }
+    }
+
+    @Test
+    void concurrentWritersOfOverlappingReadingsStoreEachOnceAndKeepRollupsExact() throws Exception {
+        try (Database db = Database.open(dir)) {
+            ReadingStore store = new ReadingStore(db, new SiteStore(db));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> added = new ArrayList<>();
+                for (int w = 0; w < 2; w++) {
+                    long shift = w * 250_000L; // the two writers overlap on three quarters of their readings
+                    added.add(pool.submit(() -> {
+                        int n = 0;
+                        for (int b = 0; b < 10; b++) {
+                            List<Reading> batch = new ArrayList<>();
+                            for (int i = 0; i < 100; i++) {
+                                long ts = shift + (b * 100L + i) * 1_000;
+                                batch.add(new Reading(ts, "s", "m", "power_kw", ts % 7_000));
+                                batch.add(new Reading(ts, "s", "m", "temperature_c", 20));
+                            }
+                            n += store.append(batch);
+                        }
+                        return n;
+                    }));
+                }
+                int total = added.get(0).get() + added.get(1).get();
+                long distinctTimestamps = 1_000 + 250;
+                assertThat(total).isEqualTo(2 * distinctTimestamps);
+                assertThat(store.count()).isEqualTo(2 * distinctTimestamps);
+            } finally {
+                pool.shutdownNow();
+            }
+            SeriesKey power = new SeriesKey("s", "m", "power_kw");
+            List<ReadingStore.Point> raw = store.range(power, 0, Long.MAX_VALUE);
+            List<ReadingStore.Bucket> hour = store.downsample(power, 0, 3_600_000, 3_600_000);
+            assertThat(hour).singleElement().satisfies(b -> {
+                assertThat(b.count()).isEqualTo(raw.size());
+                assertThat(b.max()).isEqualTo(6_000);
+                assertThat(b.mean()).isCloseTo(raw.stream().mapToDouble(ReadingStore.Point::value).average()
+                        .orElseThrow(), org.assertj.core.api.Assertions.within(1e-9));
+            });
         }
     }
 }

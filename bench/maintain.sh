@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Maintenance benchmark: C-MAPSS FD001 RUL, AI4I 2020 machine failure, CWRU bearing faults.
+# Usage: bench/maintain.sh [cmapss|ai4i|cwru ...]   (default: all). Results: bench/results/maintain.md
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+data="${VIDYUT_SHARED_DATA:-../shared/data}"
+mvn -o -q -B test-compile
+cp_file=target/bench-classpath.txt
+if [ ! -f "$cp_file" ] || [ pom.xml -nt "$cp_file" ]; then
+  mvn -o -q -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
+fi
+java -Xmx3g -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+  ai.vidyut.console.bench.maintain.MaintainBench "$data" "$@"

@@ -1,0 +1,116 @@
+package ai.vidyut.console.detect;
+
+import ai.vidyut.console.store.Database;
+import ai.vidyut.console.store.StoreException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stored anomalies (table {@code anomalies}, migration V3) and their per-site statistics. */
+public final class AnomalyStore {
+
+    private static final String COLUMNS = "id, site_id, asset_id, metric, anomaly_type, severity, start_ts, end_ts, "
+            + "observed_value, expected_value, deviation_pct, confidence, readings";
+
+    private final Database db;
+
+    public AnomalyStore(Database db) {
+        this.db = db;
+    }
+
+    /** Stores an anomaly and returns it with its id. */
+    public Anomaly save(Anomaly a) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO anomalies (site_id, asset_id, metric, anomaly_type, severity, start_ts, end_ts, "
+                        + "observed_value, expected_value, deviation_pct, confidence, readings, detected_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, a.siteId());
+            ps.setString(2, a.assetId());
+            ps.setString(3, a.metric());
+            ps.setString(4, a.type().wireName());
+            ps.setString(5, a.severity().wireName());
+            ps.setLong(6, a.startMillis());
+            ps.setLong(7, a.endMillis());
+            ps.setDouble(8, finite(a.value()));
+            ps.setDouble(9, finite(a.expectedValue()));
+            ps.setDouble(10, finite(a.deviationPct()));
+            ps.setDouble(11, a.confidence());
+            ps.setInt(12, a.readings());
+            ps.setLong(13, System.currentTimeMillis());
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                return a.withId(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store anomaly of " + a.siteId() + "/" + a.assetId(), e);
+        }
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : 0;
+    }
+
+    /** Anomalies of a site (null = all sites) that started in [from, to), oldest first. */
+    public List<Anomaly> list(String siteId, long fromMillis, long toMillis) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM anomalies WHERE (? IS NULL OR site_id = ?) AND start_ts >= ? "
+                        + "AND start_ts < ? ORDER BY start_ts, id")) {
+            ps.setString(1, siteId);
+            ps.setString(2, siteId);
+            ps.setLong(3, fromMillis);
+            ps.setLong(4, toMillis);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Anomaly> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Anomaly(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            AnomalyType.fromWire(rs.getString(5)), Severity.fromWire(rs.getString(6)),
+                            rs.getLong(7), rs.getLong(8), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11),
+                            rs.getDouble(12), rs.getInt(13)));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read anomalies", e);
+        }
+    }
+
+    public List<Anomaly> list(String siteId) {
+        return list(siteId, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Statistics of a site's anomalies as in the design documents: count, average and maximum confidence, counts by
+     * hour of day (UTC) and by day of week (Monday first), and frequency (anomalies per day over the span they
+     * cover, at least one day).
+     */
+    public record SiteStats(String siteId, int count, double avgConfidence, double maxConfidence, int[] byHour,
+                            int[] byDayOfWeek, double perDay) {
+    }
+
+    public SiteStats stats(String siteId) {
+        List<Anomaly> all = list(siteId);
+        int[] byHour = new int[24];
+        int[] byDow = new int[7];
+        double sum = 0;
+        double max = 0;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Anomaly a : all) {
+            byHour[Timestamps.hourOfDay(a.startMillis())]++;
+            byDow[Timestamps.dayOfWeek(a.startMillis())]++;
+            sum += a.confidence();
+            max = Math.max(max, a.confidence());
+            first = Math.min(first, a.startMillis());
+            last = Math.max(last, a.endMillis());
+        }
+        double days = all.isEmpty() ? 1 : Math.max(1.0, (last - first) / 86_400_000.0);
+        return new SiteStats(siteId, all.size(), all.isEmpty() ? 0 : sum / all.size(), max, byHour, byDow,
+                all.size() / days);
+    }
+}

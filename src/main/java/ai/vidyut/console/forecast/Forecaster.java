@@ -1,0 +1,471 @@
+package ai.vidyut.console.forecast;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Forecasts a series: fits the models, chooses the blend on a rolling-origin backtest over the last
+ * {@code calibrationOrigins} days, and sets the 95 % band from the empirical distribution of that backtest's errors
+ * (split conformal prediction with horizon-dependent scale), not from a normal assumption.
+ * <p>
+ * Load and other metrics: decomposable model ({@link DecomposableModel}) + w × short-horizon residual model
+ * ({@link DirectModel}), w ∈ [0, 1] picked on the calibration origins. PV (when a {@link SolarSite} is given):
+ * {@link SolarModel}. Stateless and thread-safe; a call takes tens of milliseconds for two years of hourly history.
+ */
+public final class Forecaster {
+
+    private static final double ALPHA = 0.05;
+    /** Calibration origins per calibration refit. */
+    private static final int BLOCK = 28;
+    /** Weight of each origin of the year-before block (a recent origin weighs 1, decaying with age). */
+    private static final double SEASONAL_WEIGHT = 0.5;
+    /** Weight ratio between consecutive calibration origins (a day apart): half-weight after about 23 days. */
+    private static final double DECAY_PER_ORIGIN = 0.97;
+    private static final double SHRINK_LOCAL = 0.5;
+
+    private final ForecastOptions options;
+
+    public Forecaster(ForecastOptions options) {
+        this.options = options;
+    }
+
+    public ForecastOptions options() {
+        return options;
+    }
+
+    /**
+     * Forecasts the {@code horizon} steps after the series' last point. Regressors are used when they have values
+     * for all those steps; otherwise the models do without them.
+     */
+    public Forecast forecast(RegularSeries s, int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be at least 1 step");
+        }
+        int p = s.stepsPerDay();
+        if (s.size() < Math.max(2 * p, 8)) {
+            throw new IllegalArgumentException("too little history: " + s.size() + " points; need at least "
+                    + Math.max(2 * p, 8) + " (two days)");
+        }
+        boolean useRegs = !s.regressors().isEmpty() && s.regressorsCover(horizon);
+        return options.solar() != null ? solar(s, horizon, useRegs) : blended(s, horizon, useRegs);
+    }
+
+    /**
+     * The latest origin whose whole horizon is observed and whose time of day is the forecast origin's, so that
+     * calibration errors are those of forecasts made at the same time of day.
+     */
+    static int lastCalibrationOrigin(int n, int horizon, int p) {
+        return n - 1 - p * ((horizon + p - 1) / p);
+    }
+
+    private int calibrationCount(RegularSeries s, int horizon, int minTrain) {
+        int p = s.stepsPerDay();
+        int room = lastCalibrationOrigin(s.size(), horizon, p) - minTrain;
+        return room < 0 ? 0 : Math.min(options.calibrationOrigins(), room / p + 1);
+    }
+
+    private Forecast blended(RegularSeries s, int horizon, boolean useRegs) {
+        int n = s.size();
+        int p = s.stepsPerDay();
+        DecomposableModel.Config cfg = DecomposableModel.Config.defaults(options.calendar())
+                .withMode(options.mode()).withRegressors(useRegs).withMaxHistoryDays(options.maxHistoryDays());
+        int minTrain = Math.max(14 * p, 2 * horizon);
+        int c = calibrationCount(s, horizon, minTrain);
+        double w = 0;
+        double[][] err = null;
+        double[] hScale = null;
+        double[] vol = null;
+        double volMean = 1;
+        Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
+        int[] calOrigins = null;
+        double[] calWeights = null;
+        if (c >= 5) {
+            int oMin = lastCalibrationOrigin(n, horizon, p) - (c - 1) * p;
+            // Recent origins, one day apart, plus (with more than a year of history) a block at the same time of
+            // year one year (52 weeks) before: a change of season then (autumn's first cold spells) warns of the
+            // same now, which the recent weeks alone cannot.
+            int yearBack = 364 * p;
+            int seasonal = oMin - yearBack - (BLOCK / 2) * p >= minTrain + 14 * p ? BLOCK : 0;
+            calOrigins = new int[seasonal + c];
+            calWeights = new double[seasonal + c];
+            for (int k = 0; k < c; k++) {
+                calOrigins[seasonal + k] = oMin + k * p;
+                // older origins weigh less (non-exchangeable conformal prediction, Barber et al. 2023)
+                calWeights[seasonal + k] = Math.pow(DECAY_PER_ORIGIN, c - 1 - k);
+            }
+            int seasonStart = lastCalibrationOrigin(n, horizon, p) - yearBack - (BLOCK / 2) * p;
+            for (int k = 0; k < seasonal; k++) {
+                calOrigins[k] = seasonStart + k * p;
+                calWeights[k] = SEASONAL_WEIGHT;
+            }
+            int m = calOrigins.length;
+            double[][] d = new double[m][];
+            double[][] corr = new double[m][];
+            boolean anyDirect = false;
+            // Refit every BLOCK origins so that no calibration forecast comes from a model much older than a real
+            // forecast would be (a stale trend would inflate the errors and so the bands).
+            for (int b0 = 0; b0 < m; b0 += BLOCK) {
+                int fitOrigin = calOrigins[b0];
+                int b1 = Math.min(m, b0 + BLOCK);
+                int lastTarget = calOrigins[b1 - 1] + horizon + 1;
+                DecomposableModel.Fitted fit = DecomposableModel.fit(s, fitOrigin + 1, cfg);
+                int from = fit.trainStart();
+                double[] base = new double[lastTarget];
+                System.arraycopy(fit.fitted(), 0, base, from, fitOrigin + 1 - from);
+                System.arraycopy(fit.predict(fitOrigin + 1, lastTarget), 0, base, fitOrigin + 1,
+                        lastTarget - fitOrigin - 1);
+                double[] r = residuals(s, base, from, lastTarget);
+                DirectModel direct = DirectModel.fit(r, from, fitOrigin, fitOrigin, horizon, p);
+                anyDirect |= direct != null;
+                for (int k = b0; k < b1; k++) {
+                    int o = calOrigins[k];
+                    d[k] = Arrays.copyOfRange(base, o + 1, o + 1 + horizon);
+                    corr[k] = direct == null ? new double[horizon] : direct.predict(r, o);
+                }
+            }
+            w = anyDirect ? bestWeight(s, calOrigins, d, corr) : 0;
+            err = new double[m][horizon];
+            for (int k = 0; k < m; k++) {
+                int o = calOrigins[k];
+                for (int h = 0; h < horizon; h++) {
+                    err[k][h] = s.value(o + 1 + h) - (d[k][h] + w * corr[k][h]);
+                }
+            }
+            vol = new double[m];
+            for (int k = 0; k < m; k++) {
+                vol[k] = volatility(s, calOrigins[k], p, null);
+            }
+            volMean = shrink(vol);
+            double[][] errN = new double[m][horizon];
+            for (int k = 0; k < m; k++) {
+                for (int h = 0; h < horizon; h++) {
+                    errN[k][h] = err[k][h] / vol[k];
+                }
+            }
+            hScale = horizonScale(errN, horizon);
+        }
+        DecomposableModel.Fitted fit = DecomposableModel.fit(s, n, cfg);
+        int from = fit.trainStart();
+        double[] base = new double[n];
+        System.arraycopy(fit.fitted(), 0, base, from, n - from);
+        double[] r = residuals(s, base, from, n);
+        double[] future = fit.predict(n, n + horizon);
+        double[] corr = new double[horizon];
+        if (w > 0) {
+            DirectModel direct = DirectModel.fit(r, from, n - 1, n - 1, horizon, p);
+            if (direct != null) {
+                corr = direct.predict(r, n - 1);
+            }
+        }
+        double[] pred = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            pred[h] = future[h] + w * corr[h];
+        }
+        double[] lo = new double[horizon];
+        double[] hi = new double[horizon];
+        String bandMethod;
+        if (err != null) {
+            double[][] scales = new double[err.length][horizon];
+            for (int k = 0; k < err.length; k++) {
+                for (int h = 0; h < horizon; h++) {
+                    scales[k][h] = hScale[h] * vol[k];
+                }
+            }
+            double[] q = conformalQuantiles(err, scales, calWeights);
+            double vNow = shrunk(volatility(s, n - 1, p, null), volMean);
+            for (int h = 0; h < horizon; h++) {
+                lo[h] = pred[h] + q[0] * hScale[h] * vNow;
+                hi[h] = pred[h] + q[1] * hScale[h] * vNow;
+            }
+            for (int k = 0; k < err.length; k++) {
+                for (int h = 0; h < horizon; h++) {
+                    double actual = s.value(calOrigins[k] + 1 + h);
+                    double fc = actual - err[k][h];
+                    calAcc.add(actual, fc, fc + q[0] * scales[k][h], fc + q[1] * scales[k][h]);
+                }
+            }
+            bandMethod = "conformal: rolling-origin errors of " + err.length + " origins ("
+                    + (err.length - c) + " a year before), scaled by horizon and recent volatility";
+        } else {
+            // Too little history for a backtest: in-sample residual quantiles, widened for the unknown.
+            double[] res = new double[n - from];
+            for (int i = from; i < n; i++) {
+                res[i - from] = r[i];
+            }
+            Arrays.sort(res);
+            double qlo = res[(int) Math.floor(0.025 * (res.length - 1))];
+            double qhi = res[(int) Math.ceil(0.975 * (res.length - 1))];
+            for (int h = 0; h < horizon; h++) {
+                lo[h] = pred[h] + 1.5 * qlo;
+                hi[h] = pred[h] + 1.5 * qhi;
+            }
+            bandMethod = "in-sample residual quantiles x1.5 (history too short for a rolling-origin backtest)";
+        }
+        for (int h = 0; h < horizon; h++) {
+            // a band that misses its own point forecast means the errors were biased; keep the point inside
+            lo[h] = Math.min(lo[h], pred[h]);
+            hi[h] = Math.max(hi[h], pred[h]);
+        }
+        if (nonNegative(s, from, n)) {
+            for (int h = 0; h < horizon; h++) {
+                pred[h] = Math.max(0, pred[h]);
+                lo[h] = Math.max(0, lo[h]);
+                hi[h] = Math.max(pred[h], hi[h]);
+            }
+        }
+        Map<String, double[]> comps = fit.components(n, n + horizon);
+        double[] recent = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            recent[h] = w * corr[h];
+        }
+        comps.put("recent", recent);
+        Map<String, Object> details = new LinkedHashMap<>(fit.describe());
+        details.put("blendWeight", w);
+        details.put("regressorsUsed", useRegs);
+        String model = w > 0 ? "decomposable+direct" : "decomposable";
+        return new Forecast(s.time(n), s.step(), pred, lo, hi, comps, model, w,
+                err == null ? new Accuracy.Accumulator().result() : calAcc.result(), err == null ? 0 : err.length,
+                bandMethod, details);
+    }
+
+    private Forecast solar(RegularSeries s, int horizon, boolean useRegs) {
+        int n = s.size();
+        int p = s.stepsPerDay();
+        SolarSite site = options.solar();
+        int minTrain = Math.max(14 * p, 2 * horizon);
+        int c = calibrationCount(s, horizon, minTrain);
+        double[][] err = null;
+        double[][] scales = null;
+        double volMean = 1;
+        if (c >= 5) {
+            int oMin = lastCalibrationOrigin(n, horizon, p) - (c - 1) * p;
+            SolarModel cal = SolarModel.fit(s, oMin + 1, site, options.utcOffset(), useRegs, options.maxHistoryDays());
+            err = new double[c][horizon];
+            scales = new double[c][horizon];
+            for (int k = 0; k < c; k++) {
+                int o = oMin + k * p;
+                double[] pr = cal.predict(o, horizon).get("predicted");
+                for (int h = 0; h < horizon; h++) {
+                    err[k][h] = s.value(o + 1 + h) - pr[h];
+                    scales[k][h] = cal.errorScale(o + 1 + h);
+                }
+            }
+            double[] vol = new double[c];
+            for (int k = 0; k < c; k++) {
+                vol[k] = volatility(s, oMin + k * p, p, cal::errorScale);
+            }
+            volMean = shrink(vol);
+            for (int k = 0; k < c; k++) {
+                for (int h = 0; h < horizon; h++) {
+                    scales[k][h] *= vol[k];
+                }
+            }
+        }
+        SolarModel model = SolarModel.fit(s, n, site, options.utcOffset(), useRegs, options.maxHistoryDays());
+        Map<String, double[]> out = model.predict(n - 1, horizon);
+        double[] pred = out.remove("predicted");
+        double[] lo = new double[horizon];
+        double[] hi = new double[horizon];
+        Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
+        String bandMethod;
+        double[] q;
+        if (err != null) {
+            double[] wts = new double[c];
+            for (int k = 0; k < c; k++) {
+                wts[k] = Math.pow(DECAY_PER_ORIGIN, c - 1 - k);
+            }
+            q = conformalQuantiles(err, scales, wts);
+            int oMin = lastCalibrationOrigin(n, horizon, p) - (c - 1) * p;
+            for (int k = 0; k < c; k++) {
+                for (int h = 0; h < horizon; h++) {
+                    double actual = s.value(oMin + k * p + 1 + h);
+                    double fc = actual - err[k][h];
+                    calAcc.add(actual, fc, Math.max(0, fc + q[0] * scales[k][h]),
+                            Math.min(site.capacityKw(), fc + q[1] * scales[k][h]));
+                }
+            }
+            bandMethod = "conformal: rolling-origin errors of " + c + " origins, scaled by clear-sky output";
+        } else {
+            q = new double[] {-0.8, 0.8};
+            bandMethod = "±80 % of clear-sky output (history too short for a rolling-origin backtest)";
+        }
+        double vNow = err == null ? 1 : shrunk(volatility(s, n - 1, p, model::errorScale), volMean);
+        for (int h = 0; h < horizon; h++) {
+            double sc = model.errorScale(n + h) * vNow;
+            lo[h] = Math.max(0, Math.min(pred[h], pred[h] + q[0] * sc));
+            hi[h] = Math.min(site.capacityKw(), Math.max(pred[h], pred[h] + q[1] * sc));
+        }
+        Map<String, Object> details = new LinkedHashMap<>(model.describe());
+        details.put("regressorsUsed", useRegs);
+        return new Forecast(s.time(n), s.step(), pred, lo, hi, out, "solar", 0,
+                calAcc.result(), err == null ? 0 : c, bandMethod, details);
+    }
+
+    /**
+     * How changeable the series has been lately: RMS of the day-over-day change over the 14 days up to the origin
+     * (each change divided by {@code scale} when given; points with zero scale skipped). Bands widen with it, so a
+     * spell of changeable weather widens them before the errors arrive.
+     */
+    static double volatility(RegularSeries s, int origin, int p, java.util.function.IntToDoubleFunction scale) {
+        double ss = 0;
+        int n = 0;
+        for (int t = Math.max(p, origin - 14 * p + 1); t <= origin; t++) {
+            double d = s.value(t) - s.value(t - p);
+            if (scale != null) {
+                double sc = scale.applyAsDouble(t);
+                if (sc <= 0) {
+                    continue;
+                }
+                d /= sc;
+            }
+            ss += d * d;
+            n++;
+        }
+        return n == 0 ? 0 : Math.sqrt(ss / n);
+    }
+
+    /** Shrinks each volatility halfway (in variance) to their mean, in place; returns the mean. */
+    static double shrink(double[] vol) {
+        double m = 0;
+        for (double v : vol) {
+            m += v;
+        }
+        m /= vol.length;
+        if (m <= 0) {
+            java.util.Arrays.fill(vol, 1);
+            return 1;
+        }
+        for (int k = 0; k < vol.length; k++) {
+            vol[k] = shrunk(vol[k], m);
+        }
+        return m;
+    }
+
+    static double shrunk(double v, double mean) {
+        double a = SHRINK_LOCAL;
+        return Math.sqrt(a * v * v + (1 - a) * mean * mean);
+    }
+
+    private static double[] residuals(RegularSeries s, double[] base, int from, int n) {
+        double[] r = new double[n];
+        for (int i = from; i < n; i++) {
+            r[i] = s.value(i) - base[i];
+        }
+        return r;
+    }
+
+    private static boolean nonNegative(RegularSeries s, int from, int n) {
+        for (int i = from; i < n; i++) {
+            if (s.value(i) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The weight in {0, 0.1, ..., 1} of the residual correction with the least squared error. */
+    static double bestWeight(RegularSeries s, int[] origins, double[][] d, double[][] corr) {
+        double best = 0;
+        double bestSse = Double.POSITIVE_INFINITY;
+        for (int g = 0; g <= 10; g++) {
+            double w = g / 10.0;
+            double sse = 0;
+            for (int k = 0; k < d.length; k++) {
+                int o = origins[k];
+                for (int h = 0; h < d[k].length; h++) {
+                    double e = s.value(o + 1 + h) - (d[k][h] + w * corr[k][h]);
+                    sse += e * e;
+                }
+            }
+            if (sse < bestSse) {
+                bestSse = sse;
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    /** Root-mean-square error per horizon, smoothed over neighbouring horizons (±2 steps). */
+    static double[] horizonScale(double[][] err, int horizon) {
+        double[] rms = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            double ss = 0;
+            for (double[] e : err) {
+                ss += e[h] * e[h];
+            }
+            rms[h] = Math.sqrt(ss / err.length);
+        }
+        double[] out = new double[horizon];
+        double floor = 0;
+        for (double v : rms) {
+            floor = Math.max(floor, v);
+        }
+        floor = Math.max(floor * 1e-3, 1e-12);
+        for (int h = 0; h < horizon; h++) {
+            double sum = 0;
+            int cnt = 0;
+            for (int j = Math.max(0, h - 2); j <= Math.min(horizon - 1, h + 2); j++) {
+                sum += rms[j];
+                cnt++;
+            }
+            out[h] = Math.max(floor, sum / cnt);
+        }
+        return out;
+    }
+
+    /**
+     * Split-conformal lower and upper quantiles of the scaled errors {@code err / scale} (points with zero scale
+     * are skipped): the ⌊(n+1)·α/2⌋-th and ⌈(n+1)·(1−α/2)⌉-th order statistics, which give at least 95 % coverage
+     * when the errors of the next forecast are exchangeable with these.
+     */
+    static double[] conformalQuantiles(double[][] err, double[][] scale, double[] weights) {
+        int n = 0;
+        for (int k = 0; k < err.length; k++) {
+            for (int h = 0; h < err[k].length; h++) {
+                if (scale[k][h] > 0) {
+                    n++;
+                }
+            }
+        }
+        if (n == 0) {
+            return new double[] {0, 0};
+        }
+        double[][] zw = new double[n][2];
+        int i = 0;
+        double total = 0;
+        for (int k = 0; k < err.length; k++) {
+            // older origins weigh less (non-exchangeable conformal prediction, Barber et al. 2023): the band follows
+            // a change of season or weather regime instead of averaging over the whole calibration window
+            double w = weights == null ? 1 : weights[k];
+            for (int h = 0; h < err[k].length; h++) {
+                if (scale[k][h] > 0) {
+                    zw[i][0] = err[k][h] / scale[k][h];
+                    zw[i][1] = w;
+                    total += w;
+                    i++;
+                }
+            }
+        }
+        java.util.Arrays.sort(zw, java.util.Comparator.comparingDouble(a -> a[0]));
+        // the test point carries weight 1 (the newest); its mass goes to +/- infinity in the conformal quantile
+        double lowMass = ALPHA / 2 * (total + 1);
+        double highMass = (1 - ALPHA / 2) * (total + 1);
+        double lo = zw[0][0];
+        double hi = zw[n - 1][0];
+        double cum = 0;
+        boolean loSet = false;
+        for (double[] z : zw) {
+            cum += z[1];
+            if (!loSet && cum >= lowMass) {
+                lo = z[0];
+                loSet = true;
+            }
+            if (cum >= highMass) {
+                hi = z[0];
+                break;
+            }
+        }
+        return new double[] {lo, hi};
+    }
+}

@@ -1,0 +1,20 @@
+package ai.vidyut.console.ingest;
+
+import ai.vidyut.console.telemetry.Reading;
+
+import java.util.List;
+
+/**
+ * Notified by the pipeline's writer thread after each batch is committed to the store. Called off the FX
+ * thread; implementations must be quick or hand off (a UI coalesces and updates a few times per second).
+ */
+@FunctionalInterface
+public interface PipelineListener {
+
+    /** The readings of one committed batch, oldest message first, each reading once (duplicates removed). */
+    void onCommitted(List<Reading> batch);
+
+    /** Messages (or objects of batched messages) that were quarantined in the same commit. */
+    default void onQuarantined(String source, List<Rejection> rejections) {
+    }
+}

@@ -1,0 +1,50 @@
+package ai.vidyut.console.ui.status;
+
+import ai.vidyut.console.ui.SourceStatus;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/** The status bar's state: per-source connection state, message rate, quarantine count. FX thread only. */
+public final class StatusModel {
+
+    private final ObservableList<SourceStatus> sources = FXCollections.observableArrayList();
+    // One wrapper, kept: listeners on an unmodifiable view are held weakly by the backing list.
+    private final ObservableList<SourceStatus> readOnlySources = FXCollections.unmodifiableObservableList(sources);
+    private final DoubleProperty messagesPerSecond = new SimpleDoubleProperty();
+    private final DoubleProperty readingsPerSecond = new SimpleDoubleProperty();
+    private final LongProperty quarantined = new SimpleLongProperty();
+
+    public ObservableList<SourceStatus> sources() {
+        return readOnlySources;
+    }
+
+    public ReadOnlyDoubleProperty messagesPerSecondProperty() {
+        return messagesPerSecond;
+    }
+
+    public ReadOnlyDoubleProperty readingsPerSecondProperty() {
+        return readingsPerSecond;
+    }
+
+    public ReadOnlyLongProperty quarantinedProperty() {
+        return quarantined;
+    }
+
+    /** Applies a snapshot polled off the FX thread. */
+    public void apply(List<SourceStatus> snapshot, long quarantineCount, double uiReadingsPerSecond) {
+        if (!sources.equals(snapshot)) {
+            sources.setAll(snapshot);
+        }
+        messagesPerSecond.set(snapshot.stream().mapToDouble(SourceStatus::messagesPerSecond).sum());
+        readingsPerSecond.set(uiReadingsPerSecond);
+        quarantined.set(quarantineCount);
+    }
+}

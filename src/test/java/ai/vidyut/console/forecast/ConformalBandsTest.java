@@ -1,0 +1,56 @@
+package ai.vidyut.console.forecast;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConformalBandsTest {
+
+    @Test
+    void bandsCoverAbout95PercentOfDataFromAKnownDistribution() {
+        double sigma = 20;
+        RegularSeries s = Synthetic.series(300, sigma, 42);
+        Backtester.Result r = Backtester.run(s, 24, 40, 24, ForecastOptions.defaults());
+        Accuracy a = r.accuracy();
+        assertThat(a.points()).isEqualTo(40 * 24);
+        System.out.println("synthetic N(0, 20) noise: " + a);
+        assertThat(a.coverage95()).isBetween(91.0, 99.0);
+        // iid Gaussian noise: the ideal 95 % band is 2 × 1.96 σ wide; conformal bands should be close to it
+        assertThat(a.meanBandWidth()).isBetween(2 * 1.96 * sigma * 0.85, 2 * 1.96 * sigma * 1.35);
+        // and the point forecast is near the noise floor (MAE of N(0, σ) is 0.8 σ)
+        assertThat(a.mae()).isLessThan(0.8 * sigma * 1.2);
+    }
+
+    @Test
+    void conformalQuantilesAreOrderStatisticsOfTheScaledErrors() {
+        double[][] err = new double[1][100];
+        double[][] scale = new double[1][100];
+        for (int i = 0; i < 100; i++) {
+            err[0][i] = i - 49.5;
+            scale[0][i] = 1;
+        }
+        double[] q = Forecaster.conformalQuantiles(err, scale, null);
+        assertThat(q[0]).isLessThan(-45.0);
+        assertThat(q[1]).isGreaterThan(45.0);
+        assertThat(q[1]).isLessThanOrEqualTo(49.5);
+    }
+
+    @Test
+    void shortHistoryStillForecastsWithAWideBand() {
+        RegularSeries s = Synthetic.series(4, 5, 9);
+        Forecast f = new Forecaster(ForecastOptions.defaults()).forecast(s, 12);
+        assertThat(f.size()).isEqualTo(12);
+        assertThat(f.bandMethod()).contains("in-sample");
+        for (int h = 0; h < 12; h++) {
+            assertThat(f.lower95()[h]).isLessThan(f.predicted()[h]);
+            assertThat(f.upper95()[h]).isGreaterThan(f.predicted()[h]);
+        }
+    }
+
+    @Test
+    void tooShortHistoryIsAClearError() {
+        RegularSeries s = Synthetic.series(1, 5, 9);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Forecaster(ForecastOptions.defaults()).forecast(s, 12))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too little history");
+    }
+}
