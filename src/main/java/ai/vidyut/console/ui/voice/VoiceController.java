@@ -150,18 +150,7 @@ public final class VoiceController implements ViewController {
     }
 
     private static VoicePorts.Alarms alarms(Database db) {
-        AlertService service = new AlertService(db);
-        return new VoicePorts.Alarms() {
-            @Override
-            public boolean acknowledge(long alarmId) {
-                return service.acknowledge(alarmId);
-            }
-
-            @Override
-            public int acknowledgeAll() {
-                return service.acknowledgeAll();
-            }
-        };
+        return VoicePorts.alarms(new AlertService(db));
     }
 
     /** Device commands go to {@code -Dvidyut.voice.broker=host:port} or {@code $VIDYUT_COMMAND_BROKER}. */
