@@ -374,10 +374,7 @@ public final class CommandParser {
             if (site != null) {
                 entities.put("site", site);
             }
-            String kindValue = kind == null ? null : (String) kind.get(Cat.KIND);
-            if (!named.isEmpty() && kindValue == null) {
-                kindValue = named.get(0).kind();
-            }
+            String kindValue = !named.isEmpty() ? named.get(0).kind() : kind == null ? null : (String) kind.get(Cat.KIND);
             Mention view = first(Cat.VIEW);
             Mention metric = first(Cat.METRIC);
             Mention time = first(Cat.TIME);
