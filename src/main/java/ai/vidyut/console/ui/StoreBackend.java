@@ -58,6 +58,11 @@ public final class StoreBackend implements ConsoleBackend {
     }
 
     @Override
+    public Database database() {
+        return db;
+    }
+
+    @Override
     public SiteStore sites() {
         return sites;
     }
