@@ -39,11 +39,6 @@ public final class StoreBackend implements ConsoleBackend {
         return new StoreBackend(Database.open(dataDir), true);
     }
 
-    /** The database behind this backend (the maintenance view keeps its plan there). */
-    public Database database() {
-        return db;
-    }
-
     /** Stores readings and tells the listeners, as the pipeline does after a committed batch. */
     public int append(List<Reading> batch) {
         int added = readings.append(batch);
