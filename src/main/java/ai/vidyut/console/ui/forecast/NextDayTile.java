@@ -5,6 +5,8 @@ import ai.vidyut.console.forecast.ForecastOptions;
 import ai.vidyut.console.forecast.ForecastService;
 import ai.vidyut.console.telemetry.SeriesKey;
 import ai.vidyut.console.ui.views.ViewContext;
+import ai.vidyut.console.ui.dashboard.DashboardTile;
+import javafx.scene.Node;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.application.Platform;
@@ -21,7 +23,7 @@ import java.util.Objects;
  * forecast peak with its 95 % band. Forecasts run in a {@link ForecastService} off the FX thread and refresh as
  * readings arrive (at most every 5 minutes).
  */
-public final class NextDayTile implements AutoCloseable {
+public final class NextDayTile implements DashboardTile {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -45,6 +47,16 @@ public final class NextDayTile implements AutoCloseable {
 
     public Tile tile() {
         return tile;
+    }
+
+    @Override
+    public Node node() {
+        return tile;
+    }
+
+    @Override
+    public void siteChanged(String site) {
+        site(site);
     }
 
     /** Forecasts the site's main power series (a grid meter's, else any power series). */
@@ -105,7 +117,7 @@ public final class NextDayTile implements AutoCloseable {
 
     /** Stops listening; the shared service itself closes with the window. */
     @Override
-    public void close() {
+    public void dispose() {
         service.removeListener(onResult);
         if (watching != null) {
             service.unwatch(watching);
