@@ -62,6 +62,11 @@ public final class AppendProbe {
                 double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
                 System.out.printf("%-10s %,d rows (%,d counted) wall %.1f s = %,.0f rows/s; cpu %.1f s = %,.0f rows/cpu-s%n",
                         mode, n, added, secs, n / secs, cpu, n / cpu);
+            } finally {
+                try (var files = Files.list(dir)) {
+                    files.forEach(f -> f.toFile().delete());
+                }
+                Files.deleteIfExists(dir);
             }
         }
     }

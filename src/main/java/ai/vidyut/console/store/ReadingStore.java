@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -57,6 +58,8 @@ public final class ReadingStore {
             24 * HOUR_MILLIS, 2 * 24 * HOUR_MILLIS, 7 * 24 * HOUR_MILLIS};
 
     private static final int INSERT_CHUNK = 1_000;
+    /** About 285,000 years either side of 1970: beyond any real timestamp, far from long overflow. */
+    private static final long TS_LIMIT = 1L << 53;
     /** Time spans looked up per query when a plan needs many small ones (bucket edges). */
     private static final int SPANS_PER_QUERY = 200;
 
@@ -377,7 +380,9 @@ public final class ReadingStore {
         if (maxPoints <= 0) {
             throw new IllegalArgumentException("maxPoints must be positive: " + maxPoints);
         }
-        long width = chartWidth(toMillis - fromMillis, maxPoints);
+        fromMillis = Math.max(fromMillis, -TS_LIMIT);
+        toMillis = Math.min(toMillis, TS_LIMIT);
+        long width = chartWidth(Math.max(0, toMillis - fromMillis), maxPoints);
         return aggregate(key, Math.floorDiv(fromMillis, width) * width, fromMillis, toMillis, width);
     }
 
@@ -394,6 +399,10 @@ public final class ReadingStore {
     }
 
     private Chart aggregate(SeriesKey key, long origin, long fromMillis, long toMillis, long width) {
+        // keep bucket arithmetic far from overflow for open-ended ranges like Long.MIN_VALUE..Long.MAX_VALUE
+        fromMillis = Math.max(fromMillis, -TS_LIMIT);
+        toMillis = Math.min(toMillis, TS_LIMIT);
+        origin = Math.max(origin, -TS_LIMIT - width);
         try (Connection c = db.connection()) {
             Optional<Integer> sid = findSeriesId(c, key);
             if (sid.isEmpty() || fromMillis >= toMillis) {
@@ -404,6 +413,67 @@ public final class ReadingStore {
             return new Chart(key, fromMillis, toMillis, width, agg.coarsest.label, agg.rowsScanned, agg.buckets());
         } catch (SQLException e) {
             throw new StoreException("cannot downsample " + key, e);
+        }
+    }
+
+    /**
+     * Timestamp of the newest reading of a series. Fast at any history size: the hour rollups give the last
+     * hour with data, and only that hour of raw readings is read ({@code MAX(ts)} over {@code readings} would
+     * scan every reading of the series).
+     */
+    public OptionalLong latestTimestamp(SeriesKey key) {
+        return edgeTimestamp(key, true);
+    }
+
+    /** Timestamp of the oldest reading of a series (see {@link #latestTimestamp(SeriesKey)}). */
+    public OptionalLong earliestTimestamp(SeriesKey key) {
+        return edgeTimestamp(key, false);
+    }
+
+    /** Timestamp of the newest reading of any series of the site. */
+    public OptionalLong latestTimestamp(String siteId) {
+        OptionalLong latest = OptionalLong.empty();
+        for (SeriesKey key : series(siteId)) {
+            OptionalLong t = latestTimestamp(key);
+            if (t.isPresent() && (latest.isEmpty() || t.getAsLong() > latest.getAsLong())) {
+                latest = t;
+            }
+        }
+        return latest;
+    }
+
+    private OptionalLong edgeTimestamp(SeriesKey key, boolean latest) {
+        String agg = latest ? "MAX" : "MIN";
+        try (Connection c = db.connection()) {
+            Optional<Integer> sid = findSeriesId(c, key);
+            if (sid.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            long hour;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + agg + "(bucket) FROM readings_1h WHERE series_id = ?")) {
+                ps.setInt(1, sid.get());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    hour = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        return OptionalLong.empty();
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + agg + "(ts) FROM readings WHERE series_id = ? AND ts >= ? AND ts < ?")) {
+                ps.setInt(1, sid.get());
+                ps.setLong(2, hour);
+                ps.setLong(3, hour + HOUR_MILLIS);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long ts = rs.getLong(1);
+                    return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(ts);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the time span of " + key, e);
         }
     }
 
@@ -467,40 +537,25 @@ public final class ReadingStore {
                 }
                 for (int i = 0; i < interiors.size(); i += SPANS_PER_QUERY) {
                     List<long[]> chunk = interiors.subList(i, Math.min(interiors.size(), i + SPANS_PER_QUERY));
-                    // every rollup row here starts at or after origin, so integer division is floor division
-                    String sameBucket = "(t.bucket - ?) / ? = (t.bucket + ? - ?) / ?";
-                    String joined = " FROM " + spans(chunk.size()) + " JOIN " + r.table + " t ON t.series_id = ? "
-                            + "AND t.bucket >= s.a AND t.bucket < s.b WHERE ";
-                    // rows inside one bucket, aggregated by the database
-                    try (PreparedStatement ps = c.prepareStatement("SELECT (t.bucket - ?) / ? AS k, MIN(t.min_v), "
-                            + "MAX(t.max_v), SUM(t.sum_v), SUM(t.cnt), COUNT(*)" + joined + sameBucket + " GROUP BY k")) {
-                        ps.setLong(1, origin);
-                        ps.setLong(2, width);
-                        int p = bindSpans(ps, 3, chunk);
-                        ps.setInt(p++, seriesId);
-                        bindSameBucket(ps, p, r);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                rowsScanned += rs.getLong(6);
-                                if (coarsest == Resolution.RAW) {
-                                    coarsest = r;
-                                }
-                                byBucket.computeIfAbsent(rs.getLong(1), x -> new Acc())
-                                        .add(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5));
-                            }
-                        }
-                    }
-                    // rows that straddle a bucket boundary: their time goes down to the next finer level
-                    try (PreparedStatement ps = c.prepareStatement("SELECT t.bucket" + joined + "NOT ("
-                            + sameBucket + ")")) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT t.bucket, t.min_v, t.max_v, t.sum_v, t.cnt "
+                            + "FROM " + spans(chunk.size()) + " JOIN " + r.table + " t ON t.series_id = ? "
+                            + "AND t.bucket >= s.a AND t.bucket < s.b")) {
                         int p = bindSpans(ps, 1, chunk);
-                        ps.setInt(p++, seriesId);
-                        bindSameBucket(ps, p, r);
+                        ps.setInt(p, seriesId);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 rowsScanned++;
                                 long t = rs.getLong(1);
-                                next.add(new long[] {t, t + r.millis});
+                                long k = bucketOf(t);
+                                if (k == bucketOf(t + r.millis - 1)) {
+                                    if (coarsest == Resolution.RAW) {
+                                        coarsest = r;
+                                    }
+                                    byBucket.computeIfAbsent(k, x -> new Acc())
+                                            .add(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5));
+                                } else {
+                                    next.add(new long[] {t, t + r.millis}); // straddles a bucket boundary
+                                }
                             }
                         }
                     }
@@ -527,14 +582,6 @@ public final class ReadingStore {
                     }
                 }
             }
-        }
-
-        private void bindSameBucket(PreparedStatement ps, int first, Resolution r) throws SQLException {
-            ps.setLong(first, origin);
-            ps.setLong(first + 1, width);
-            ps.setLong(first + 2, r.millis - 1);
-            ps.setLong(first + 3, origin);
-            ps.setLong(first + 4, width);
         }
 
         /** A VALUES table of n spans (a, b); H2 joins it to the table through the primary key, one range each. */

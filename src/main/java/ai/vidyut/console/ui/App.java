@@ -49,10 +49,12 @@ public final class App extends Application {
         stage.setTitle("Vidyut Console");
         if (startupError != null) {
             Label error = new Label("Vidyut Console cannot start: " + Background.message(startupError)
-                    + "\nData folder: " + dataDir);
+                    + "\n\nData folder: " + dataDir);
             error.setWrapText(true);
-            error.setStyle("-fx-padding: 24; -fx-font-size: 14px;");
-            stage.setScene(new Scene(error, 640, 200));
+            error.getStyleClass().add("startup-error");
+            Scene scene = new Scene(error, 720, 260);
+            scene.getStylesheets().add(Theme.url());
+            stage.setScene(scene);
             stage.show();
             return;
         }

@@ -1,10 +1,8 @@
 package ai.vidyut.console.ui;
 
 import ai.vidyut.console.ingest.ConnectionSettings;
-import ai.vidyut.console.ingest.MqttSource;
 import ai.vidyut.console.ingest.PipelineStats;
 import ai.vidyut.console.ingest.Source;
-import ai.vidyut.console.ingest.WebSocketSource;
 import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.store.QuarantineStore;
 import ai.vidyut.console.store.ReadingStore;
@@ -12,7 +10,6 @@ import ai.vidyut.console.store.SiteStore;
 import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.ui.connections.ConnectionService;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +33,11 @@ public final class RuntimeBackend implements ConsoleBackend {
     @Override
     public java.util.Optional<ConsoleRuntime> runtime() {
         return java.util.Optional.of(runtime);
+    }
+
+    @Override
+    public ai.vidyut.console.store.Database database() {
+        return runtime.database();
     }
 
     @Override
@@ -85,12 +87,6 @@ public final class RuntimeBackend implements ConsoleBackend {
         runtime.close();
     }
 
-    /** Source names follow from the URL, so the source of a saved connection is found by its name. */
-    static String sourceName(ConnectionSettings c) {
-        return c.kind() == ConnectionSettings.Kind.MQTT ? MqttSource.defaultName(c.url())
-                : WebSocketSource.defaultName(URI.create(c.url()));
-    }
-
     private final class RuntimeConnections implements ConnectionService {
 
         @Override
@@ -99,35 +95,16 @@ public final class RuntimeBackend implements ConsoleBackend {
         }
 
         @Override
-        public synchronized String save(ConnectionSettings connection) {
-            ConnectionSettings previous = runtime.settings().find(connection.id()).orElse(null);
-            runtime.settings().put(connection);
-            if (previous != null) {
-                stop(previous);
-            }
-            if (connection.enabled()) {
-                runtime.connect(connection);
-            }
-            return runtime.isDemo() ? "Saved and connected. The demo keeps running until the console is restarted."
-                    : connection.enabled() ? "Saved and connected." : "Saved (disabled).";
+        public String save(ConnectionSettings connection) {
+            boolean wasDemo = runtime.isDemo();
+            runtime.addConnection(connection);
+            String note = connection.enabled() ? "Saved; connecting." : "Saved (disabled).";
+            return wasDemo && !runtime.isDemo() ? note + " The demo has stopped." : note;
         }
 
         @Override
-        public synchronized void remove(String id) {
-            ConnectionSettings previous = runtime.settings().find(id).orElse(null);
-            runtime.settings().remove(id);
-            if (previous != null) {
-                stop(previous);
-            }
-        }
-
-        private void stop(ConnectionSettings c) {
-            String name = sourceName(c);
-            for (Source s : List.copyOf(runtime.sources())) {
-                if (s.name().equals(name)) {
-                    runtime.disconnect(s);
-                }
-            }
+        public void remove(String id) {
+            runtime.removeConnection(id);
         }
     }
 }

@@ -176,6 +176,28 @@ class DownsampleTest {
     }
 
     @Test
+    void openEndedRangesDoNotOverflow() {
+        long width = 100L * 365 * 24 * 3_600_000; // a century
+        ReadingStore.Chart everything = store.chart(POWER, Long.MIN_VALUE, Long.MAX_VALUE, 1_000);
+        assertThat(everything.buckets()).hasSize(1);
+        List<ReadingStore.Bucket> all = everything.buckets();
+        assertThat(all.stream().mapToLong(ReadingStore.Bucket::count).sum()).isEqualTo(reference.size());
+        List<ReadingStore.Bucket> one = store.downsample(POWER, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE / 4);
+        assertThat(one).singleElement().extracting(ReadingStore.Bucket::count).isEqualTo((long) reference.size());
+        assertThat(store.downsample(POWER, 0, Long.MAX_VALUE, width).stream()
+                .mapToLong(ReadingStore.Bucket::count).sum()).isEqualTo(reference.size());
+    }
+
+    @Test
+    void firstAndLastTimestampsComeFromRollupsAndRawAgree() {
+        assertThat(store.latestTimestamp(POWER)).hasValue(reference.lastKey());
+        assertThat(store.earliestTimestamp(POWER)).hasValue(reference.firstKey());
+        assertThat(store.latestTimestamp("s1")).hasValue(reference.lastKey());
+        assertThat(store.latestTimestamp(new SeriesKey("s1", "inv1", "nope"))).isEmpty();
+        assertThat(store.latestTimestamp("nowhere")).isEmpty();
+    }
+
+    @Test
     void unknownSeriesGivesNoBuckets() {
         assertThat(store.downsample(new SeriesKey("s1", "inv1", "nope"), T0, T0 + SPAN, 60_000)).isEmpty();
         assertThat(store.chart(new SeriesKey("nope", "x", "y"), T0, T0 + SPAN, 100).buckets()).isEmpty();

@@ -128,7 +128,7 @@ public final class ConnectionsDialog extends Dialog<Void> {
         ai.vidyut.console.ui.Theme.style(this);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         edit(null);
-        reload(null);
+        reload(null, null);
     }
 
     public static ConnectionsDialog show(ViewContext ctx) {
@@ -158,11 +158,14 @@ public final class ConnectionsDialog extends Dialog<Void> {
         return i <= 0 ? "" : u.substring(0, i).trim().toLowerCase(Locale.ROOT);
     }
 
-    private void reload(String selectId) {
+    private void reload(String selectId, String note) {
         ctx.background().run(() -> ctx.backend().connections().list(), specs -> {
             list.getItems().setAll(specs);
             specs.stream().filter(s -> s.id().equals(selectId)).findFirst()
                     .ifPresent(s -> list.getSelectionModel().select(s));
+            if (note != null) {
+                message.setText(note); // after the selection, whose edit() clears the message
+            }
         }, e -> message.setText("Cannot read connections: " + Background.message(e)));
     }
 
@@ -226,10 +229,8 @@ public final class ConnectionsDialog extends Dialog<Void> {
                 k == ConnectionSettings.Kind.MQTT ? username.getText().trim() : null,
                 k == ConnectionSettings.Kind.MQTT ? password.getText() : null,
                 "3.1.1".equals(version.getValue()) ? 3 : 5, enabled.isSelected());
-        ctx.background().run(() -> ctx.backend().connections().save(c), note -> {
-            message.setText(note);
-            reload(c.id());
-        }, e -> message.setText("Cannot save: " + Background.message(e)));
+        ctx.background().run(() -> ctx.backend().connections().save(c), note -> reload(c.id(), note),
+                e -> message.setText("Cannot save: " + Background.message(e)));
     }
 
     private void remove() {
@@ -241,9 +242,8 @@ public final class ConnectionsDialog extends Dialog<Void> {
             ctx.backend().connections().remove(c.id());
             return c.name();
         }, removed -> {
-            message.setText("Removed " + removed + ".");
             edit(null);
-            reload(null);
+            reload(null, "Removed " + removed + ".");
         }, e -> message.setText("Cannot remove: " + Background.message(e)));
     }
 }

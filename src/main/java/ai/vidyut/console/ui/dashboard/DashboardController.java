@@ -68,6 +68,7 @@ public final class DashboardController implements ViewController {
     @FXML private LineChart<Number, Number> trendChart;
     @FXML private NumberAxis trendTime;
     @FXML private TableView<LatestRow> valuesTable;
+    @FXML private Label valuesTitle;
 
     public DashboardController(ViewContext ctx) {
         this.ctx = ctx;
@@ -115,6 +116,7 @@ public final class DashboardController implements ViewController {
 
     private final Map<String, TileSpec> specs = new LinkedHashMap<>();
     private final java.util.Set<String> freshSparks = new java.util.HashSet<>();
+    private final List<DashboardTile> extraTiles = new ArrayList<>();
     private static final int TILE_COLUMNS = 5;
 
     private void buildTiles() {
@@ -127,7 +129,7 @@ public final class DashboardController implements ViewController {
                 new TileSpec("frequency", "Frequency", "Hz", Tile.SkinType.GAUGE, 49, 51, 2),
                 new TileSpec("pf", "Power factor", "", Tile.SkinType.GAUGE, 0.5, 1.0, 2),
                 new TileSpec("temperature", "Hottest temperature", "°C", Tile.SkinType.GAUGE, 0, 120, 1),
-                new TileSpec("series", "Live series", "", Tile.SkinType.NUMBER, 0, 0, 0))
+                new TileSpec("temperatures", "Temperatures", "°C", Tile.SkinType.BAR_CHART, 0, 100, 1))
                 .forEach(spec -> specs.put(spec.id(), spec));
         for (int i = 0; i < TILE_COLUMNS; i++) {
             ColumnConstraints c = new ColumnConstraints();
@@ -143,6 +145,12 @@ public final class DashboardController implements ViewController {
             if (spec.skin() == Tile.SkinType.SPARK_LINE) {
                 freshSparks.add(spec.id());
             }
+            i++;
+        }
+        for (java.util.function.Function<ViewContext, DashboardTile> factory : DashboardTiles.extra()) {
+            DashboardTile extra = factory.apply(ctx);
+            extraTiles.add(extra);
+            tileGrid.add(extra.node(), i % TILE_COLUMNS, i / TILE_COLUMNS);
             i++;
         }
     }
@@ -264,9 +272,51 @@ public final class DashboardController implements ViewController {
         setGauge("frequency", m.frequencyHz(), null);
         set("pf", m.powerFactor(), null);
         set("temperature", m.maxTemperatureC(), m.hottestAsset());
-        Tile series = tiles.get("series");
-        series.setValue(model.rows().size());
-        series.setDescription(model.rows().stream().filter(r -> !r.known()).count() + " unknown metrics");
+        showTemperatures();
+        long unknown = model.rows().stream().filter(r -> !r.known()).count();
+        valuesTitle.setText("ALL LATEST VALUES · " + model.rows().size() + " series"
+                + (unknown > 0 ? ", " + unknown + " unknown metric" + (unknown == 1 ? "" : "s") : ""));
+    }
+
+    /** The hottest four temperature_c series of the site as bars (asset name, °C). */
+    private void showTemperatures() {
+        Tile tile = tiles.get("temperatures");
+        List<LatestRow> temps = model.rows().stream()
+                .filter(r -> r.metricName().equals(MetricCatalog.TEMPERATURE_C) && Double.isFinite(r.valueProperty().get()))
+                .sorted((a, b) -> Double.compare(b.valueProperty().get(), a.valueProperty().get()))
+                .limit(4).toList();
+        if (temps.isEmpty()) {
+            if (!tile.getBarChartItems().isEmpty()) {
+                tile.clearBarChartItems();
+            }
+            tile.setDescription("no data");
+            return;
+        }
+        tile.setDescription("");
+        Map<String, eu.hansolo.tilesfx.skins.BarChartItem> byName = new HashMap<>();
+        for (eu.hansolo.tilesfx.skins.BarChartItem item : tile.getBarChartItems()) {
+            byName.put(item.getName(), item);
+        }
+        List<String> wanted = temps.stream().map(LatestRow::asset).toList();
+        if (!byName.keySet().equals(new java.util.HashSet<>(wanted))) {
+            List<eu.hansolo.tilesfx.skins.BarChartItem> items = new ArrayList<>();
+            for (LatestRow r : temps) {
+                eu.hansolo.tilesfx.skins.BarChartItem item = new eu.hansolo.tilesfx.skins.BarChartItem(r.asset(),
+                        r.valueProperty().get(), temperatureColor(r.valueProperty().get()));
+                items.add(item);
+            }
+            tile.setBarChartItems(items);
+            return;
+        }
+        for (LatestRow r : temps) {
+            eu.hansolo.tilesfx.skins.BarChartItem item = byName.get(r.asset());
+            item.setValue(r.valueProperty().get());
+            item.setBarColor(temperatureColor(r.valueProperty().get()));
+        }
+    }
+
+    private static Color temperatureColor(double c) {
+        return c >= 80 ? Color.web("#f85149") : c >= 60 ? Color.web("#e3b341") : Color.web("#2ea8ff");
     }
 
     private void set(String id, double v, String description) {
@@ -318,6 +368,9 @@ public final class DashboardController implements ViewController {
 
     private void open(String siteId) {
         long gen = ++generation;
+        for (DashboardTile extra : extraTiles) {
+            extra.siteChanged(siteId);
+        }
         if (siteId == null) {
             siteTitle.setText("Dashboard");
             siteSubtitle.setText("Select a site on the left.");
@@ -425,5 +478,11 @@ public final class DashboardController implements ViewController {
     @Override
     public void dispose() {
         ctx.live().unsubscribe(liveListener);
+        extraTiles.forEach(DashboardTile::dispose);
+    }
+
+    /** The tiles other areas contributed (see {@link DashboardTiles}). */
+    public List<DashboardTile> extraTiles() {
+        return List.copyOf(extraTiles);
     }
 }

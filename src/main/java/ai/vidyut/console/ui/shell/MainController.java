@@ -94,9 +94,9 @@ public final class MainController {
             }
         });
 
-        boolean demo = ctx.backend().isDemo();
-        demoBanner.setVisible(demo);
-        demoBanner.setManaged(demo);
+        demoBanner.setId("demoBanner");
+        demoBanner.visibleProperty().bind(status.demoProperty());
+        demoBanner.managedProperty().bind(status.demoProperty());
 
         siteList.setId("siteList");
         siteList.setCellFactory(v -> new SiteCell());
@@ -129,6 +129,7 @@ public final class MainController {
                         status.readingsPerSecondProperty().get()),
                 status.messagesPerSecondProperty(), status.readingsPerSecondProperty()));
         quarantineLink.textProperty().bind(status.quarantinedProperty().asString("Quarantined: %d"));
+        status.apply(List.of(), 0, 0, ctx.backend().isDemo());
         renderSources();
         statusPoll = ctx.background().every(1000, this::pollStatus);
 
@@ -139,7 +140,8 @@ public final class MainController {
     private void pollStatus() {
         List<SourceStatus> sources = ctx.backend().sourceStatuses();
         long quarantined = ctx.backend().quarantine().count();
-        Platform.runLater(() -> status.apply(sources, quarantined, ctx.live().readingsPerSecond()));
+        boolean demo = ctx.backend().isDemo();
+        Platform.runLater(() -> status.apply(sources, quarantined, ctx.live().readingsPerSecond(), demo));
     }
 
     private void renderSources() {

@@ -21,6 +21,7 @@ public final class StatusModel {
     private final DoubleProperty messagesPerSecond = new SimpleDoubleProperty();
     private final DoubleProperty readingsPerSecond = new SimpleDoubleProperty();
     private final LongProperty quarantined = new SimpleLongProperty();
+    private final javafx.beans.property.BooleanProperty demo = new javafx.beans.property.SimpleBooleanProperty();
 
     public ObservableList<SourceStatus> sources() {
         return readOnlySources;
@@ -38,8 +39,14 @@ public final class StatusModel {
         return quarantined;
     }
 
+    /** True while the runtime shows demo data from the built-in simulator. */
+    public javafx.beans.property.ReadOnlyBooleanProperty demoProperty() {
+        return demo;
+    }
+
     /** Applies a snapshot polled off the FX thread. */
-    public void apply(List<SourceStatus> snapshot, long quarantineCount, double uiReadingsPerSecond) {
+    public void apply(List<SourceStatus> snapshot, long quarantineCount, double uiReadingsPerSecond, boolean demoMode) {
+        demo.set(demoMode);
         if (!sources.equals(snapshot)) {
             sources.setAll(snapshot);
         }

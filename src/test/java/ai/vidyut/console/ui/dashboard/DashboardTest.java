@@ -53,7 +53,9 @@ class DashboardTest {
                 new Reading(now, "plant-1", "bat-1", "soc_pct", 63.5),
                 new Reading(now, "plant-1", "meter-1", "power_kw", 120.0),
                 new Reading(now, "plant-1", "meter-1", "frequency_hz", 50.01),
-                new Reading(now, "plant-1", "bat-1", "cell_imbalance_mv", 7.0)));
+                new Reading(now, "plant-1", "bat-1", "cell_imbalance_mv", 7.0),
+                new Reading(now, "plant-1", "bat-1", "temperature_c", 31.0),
+                new Reading(now, "plant-1", "meter-1", "temperature_c", 44.5)));
 
         DashboardController d = dashboard();
         await(() -> d.tile("soc").getValue() == 63.5);
@@ -64,7 +66,11 @@ class DashboardTest {
             assertThat(r.known()).isFalse();
             assertThat(r.valueProperty().get()).isEqualTo(7.0);
         });
-        assertThat(robot.lookup("#valuesTable").queryTableView().getItems()).hasSize(4);
+        assertThat(robot.lookup("#valuesTable").queryTableView().getItems()).hasSize(6);
+        assertThat(d.tile("temperature").getValue()).isEqualTo(44.5);
+        assertThat(d.tile("temperature").getDescription()).isEqualTo("Grid meter");
+        assertThat(d.tile("temperatures").getBarChartItems())
+                .extracting(i -> i.getName() + "=" + i.getValue()).containsExactly("meter-1=44.5", "bat-1=31.0");
     }
 
     @Test
