@@ -12,11 +12,13 @@ public final class Views {
     public static final String DASHBOARD = "dashboard";
     public static final String HISTORY = "history";
     public static final String SITES = "sites";
+    public static final String ANOMALIES = "anomalies";
 
     private static final List<ViewSpec> ALL = List.of(
             new ViewSpec(DASHBOARD, "Dashboard", true),
             new ViewSpec(HISTORY, "History", true),
-            new ViewSpec(SITES, "Site & assets", true)
+            new ViewSpec(SITES, "Site & assets", true),
+            new ViewSpec(ANOMALIES, "Anomalies", true)
     );
 
     private Views() {
