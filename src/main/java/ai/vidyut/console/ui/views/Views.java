@@ -13,12 +13,14 @@ public final class Views {
     public static final String HISTORY = "history";
     public static final String SITES = "sites";
     public static final String ANOMALIES = "anomalies";
+    public static final String MODELS = "models";
 
     private static final List<ViewSpec> ALL = List.of(
             new ViewSpec(DASHBOARD, "Dashboard", true),
             new ViewSpec(HISTORY, "History", true),
             new ViewSpec(SITES, "Site & assets", true),
-            new ViewSpec(ANOMALIES, "Anomalies", true)
+            new ViewSpec(ANOMALIES, "Anomalies", true),
+            new ViewSpec(MODELS, "Models", false)
     );
 
     private Views() {
