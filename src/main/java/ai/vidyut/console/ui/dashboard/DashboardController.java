@@ -20,7 +20,6 @@ import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -65,7 +64,7 @@ public final class DashboardController implements ViewController {
     @FXML private Label siteSubtitle;
     @FXML private Label lastUpdateLabel;
     @FXML private GridPane tileGrid;
-    @FXML private LineChart<Number, Number> trendChart;
+    @FXML private ai.vidyut.console.ui.charts.GapLineChart trendChart;
     @FXML private NumberAxis trendTime;
     @FXML private TableView<LatestRow> valuesTable;
     @FXML private Label valuesTitle;
