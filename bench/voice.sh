@@ -9,13 +9,16 @@ mvn -o -q -B test-compile
 cp_file=target/voice-bench-cp.txt
 [ -f "$cp_file" ] && [ "$cp_file" -nt pom.xml ] || mvn -o -q -B dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
 data_dir="${VIDYUT_BENCH_DATA_DIR:-target/voice-bench-data}"
+# run from a copy of the classes, so that a build during the run cannot change them under the benchmark
+rm -rf target/voice-bench-classes && mkdir -p target/voice-bench-classes
+cp -r target/classes target/voice-bench-classes/main && cp -r target/test-classes target/voice-bench-classes/test
 mkdir -p bench/results
 {
   echo "# Voice benchmark results"
   echo
   echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores with: \`bench/voice.sh $*\`"
   echo
-  java -Dvidyut.bench.dataDir="$data_dir" -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+  java -Dvidyut.bench.dataDir="$data_dir" -cp "target/voice-bench-classes/main:target/voice-bench-classes/test:$(cat "$cp_file")" \
     ai.vidyut.console.bench.voice.VoiceBench "$@" 2> target/voice-bench.log
 } | tee bench/results/voice.md.tmp
 mv bench/results/voice.md.tmp bench/results/voice.md

@@ -186,15 +186,16 @@ public final class VoiceBench {
         if (v.noise()) {
             Path clean = dir.resolve(name + "-clean.wav");
             Path noise = dir.resolve(name + "-noise.wav");
-            run("sox", raw.toString(), "-r", "16000", "-c", "1", "-b", "16", clean.toString());
+            run("sox", raw.toString(), "-r", "16000", "-c", "1", "-b", "16", clean.toString(), "pad", "0.3", "0.2");
             String dur = new String(new ProcessBuilder("soxi", "-D", clean.toString()).start().getInputStream()
                     .readAllBytes(), StandardCharsets.UTF_8).trim();
             run("sox", "-n", "-r", "16000", "-c", "1", "-b", "16", noise.toString(), "synth", dur, "whitenoise", "vol", "0.03");
             run("sox", "-m", clean.toString(), noise.toString(), out.toString());
         } else {
             // 22.05 kHz from espeak: resampled by AudioClips, as any WAV given to the console would be
-            Files.move(raw, out);
+            run("sox", raw.toString(), out.toString(), "pad", "0.3", "0.2");
         }
+        // push-to-talk: the operator presses the key, then speaks; 0.3 s of silence (or noise) before the words
         return AudioClips.readWav(out);
     }
 

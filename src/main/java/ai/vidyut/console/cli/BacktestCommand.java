@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = {"Rolling-origin backtest of the forecaster: at each origin it sees only the history before "
                 + "it (regressor columns are taken as known for the horizon, like a weather forecast).",
-                "Prints one JSON object: mae, rmse, mape (%), coverage (% of actuals inside the 95 % band), "
+                "Prints one JSON object: mae, rmse, mape (%%), coverage (%% of actuals inside the 95 %% band), "
                         + "bandWidth (mean), accuracyScore (100 - mape), origins, horizon, points, wallSeconds."})
 public final class BacktestCommand implements Callable<Integer> {
 

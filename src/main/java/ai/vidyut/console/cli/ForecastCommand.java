@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * {@code --horizon} steps after its last timestamp, prints a JSON summary. Stable interface.
  */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = {"Forecast a series from its history, with 95 % bands.",
+        description = {"Forecast a series from its history, with 95 %% bands.",
                 "Input: header, 'timestamp' first (ISO-8601 with T or space, with or without zone), then the target "
                         + "column, then optional regressor columns. Output: timestamp,predicted,lower95,upper95 for "
                         + "the horizon steps after the last input timestamp, timestamps in the input's form.",

@@ -15,6 +15,10 @@ public final class ForecastModelOptions {
             description = "Holiday calendar (US federal with observed days, India national + Holi/Diwali, or none). Default: ${DEFAULT-VALUE}")
     String country;
 
+    @Option(names = "--holidays", paramLabel = "holidays.csv",
+            description = "Extra days off, added to the country calendar: a CSV 'date,name' (ISO dates, header optional)")
+    java.nio.file.Path holidays;
+
     @Option(names = "--lat", paramLabel = "LAT", description = "PV site latitude (with --lon and --capacity-kw: PV model)")
     Double lat;
 
@@ -28,8 +32,12 @@ public final class ForecastModelOptions {
             description = "Seasonality mode of the decomposable model. Default: ${DEFAULT-VALUE}")
     DecomposableModel.Mode mode;
 
-    ForecastOptions build(ZoneOffset offset) {
-        ForecastOptions o = ForecastOptions.defaults().withCalendar(HolidayCalendar.forCountry(country)).withMode(mode);
+    ForecastOptions build(ZoneOffset offset) throws java.io.IOException {
+        HolidayCalendar calendar = HolidayCalendar.forCountry(country);
+        if (holidays != null) {
+            calendar = calendar.with(readHolidays(holidays));
+        }
+        ForecastOptions o = ForecastOptions.defaults().withCalendar(calendar).withMode(mode);
         int given = (lat != null ? 1 : 0) + (lon != null ? 1 : 0) + (capacityKw != null ? 1 : 0);
         if (given != 0 && given != 3) {
             throw new IllegalArgumentException("the PV model needs all of --lat, --lon and --capacity-kw");
@@ -38,6 +46,28 @@ public final class ForecastModelOptions {
             o = o.withSolar(new SolarSite(lat, lon, capacityKw), offset);
         }
         return o;
+    }
+
+    static java.util.Map<java.time.LocalDate, String> readHolidays(java.nio.file.Path file) throws java.io.IOException {
+        java.util.Map<java.time.LocalDate, String> out = new java.util.TreeMap<>();
+        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> csv =
+                     de.siegmar.fastcsv.reader.CsvReader.builder().skipEmptyLines(true).allowMissingFields(true)
+                             .ofCsvRecord(file)) {
+            for (de.siegmar.fastcsv.reader.CsvRecord r : csv) {
+                String d = r.getField(0).strip();
+                if (r.getStartingLineNumber() == 1 && d.equalsIgnoreCase("date")) {
+                    continue;
+                }
+                try {
+                    out.put(java.time.LocalDate.parse(d), r.getFieldCount() > 1 && !r.getField(1).isBlank()
+                            ? r.getField(1).strip() : "Holiday " + d);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException(file.getFileName() + ": line " + r.getStartingLineNumber()
+                            + ": not an ISO date: '" + d + "'");
+                }
+            }
+        }
+        return out;
     }
 
     boolean solar() {

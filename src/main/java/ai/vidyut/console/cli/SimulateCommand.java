@@ -137,6 +137,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 });
                 await(stop);
                 live.close();
+                publisher.flush(30_000);
                 summary(json, start, messages.get(), readings.get(), Map.of("failed", publisher.failed()));
             }
         } else {

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 ExportCommand.class,
                 DetectCommand.class,
                 ModelsCommand.class,
+                AlertsCommand.class,
                 MaintenanceCommand.class,
                 ForecastCommand.class,
                 BacktestCommand.class,

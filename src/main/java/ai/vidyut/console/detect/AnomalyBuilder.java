@@ -27,6 +27,7 @@ public final class AnomalyBuilder {
     private double peakValue;
     private double peakExpected;
     private final Map<AnomalyType, Integer> votes = new EnumMap<>(AnomalyType.class);
+    private AnomalyType firstType;
 
     public AnomalyBuilder(String siteId, String assetId, String metric, double threshold, int maxGap,
                           Consumer<Anomaly> sink) {
@@ -47,6 +48,7 @@ public final class AnomalyBuilder {
                 readings = 0;
                 peak = -1;
                 votes.clear();
+                firstType = r.type();
             }
             end = ts;
             readings++;
@@ -68,23 +70,51 @@ public final class AnomalyBuilder {
             return;
         }
         open = false;
-        AnomalyType type = null;
-        int best = -1;
-        for (Map.Entry<AnomalyType, Integer> e : votes.entrySet()) {
-            int v = e.getValue();
-            boolean specific = e.getKey() == AnomalyType.STUCK_SENSOR || e.getKey() == AnomalyType.OVERHEATING;
-            if (v > best || (v == best && specific)) {
-                best = v;
-                type = e.getKey();
-            }
-        }
-        if (type == AnomalyType.SPIKE && readings > 3) {
-            type = AnomalyType.LEVEL_SHIFT;
-        }
+        sink.accept(current());
+    }
+
+    /** The anomaly in progress as it stands now (null when none is open). */
+    public Anomaly snapshot() {
+        return open ? current() : null;
+    }
+
+    private Anomaly current() {
+        AnomalyType type = typeOf();
         double dev = Math.abs(peakExpected) > 1e-9 ? 100 * (peakValue - peakExpected) / Math.abs(peakExpected) : 0;
         Severity severity = Severity.of(peak, threshold, dev, type);
-        sink.accept(new Anomaly(0, siteId, assetId, metric, type, severity, start, end, peakValue, peakExpected,
-                dev, peak, readings));
+        return new Anomaly(0, siteId, assetId, metric, type, severity, start, end, peakValue, peakExpected,
+                dev, peak, readings);
+    }
+
+    /**
+     * The anomaly's type from the per-reading types: a specific type (stuck sensor, overheating, power drop) given
+     * to at least 30 % of the readings wins; a short event keeps the type of its onset; an abrupt onset followed by
+     * a lasting deviation is a level shift even when the later readings look like drift; else the majority.
+     */
+    private AnomalyType typeOf() {
+        for (AnomalyType specific : new AnomalyType[]{AnomalyType.STUCK_SENSOR, AnomalyType.OVERHEATING,
+                AnomalyType.POWER_DROP}) {
+            if (votes.getOrDefault(specific, 0) >= 0.3 * readings) {
+                return specific;
+            }
+        }
+        if (readings <= 3) {
+            return firstType;
+        }
+        AnomalyType majority = firstType;
+        int best = -1;
+        for (Map.Entry<AnomalyType, Integer> e : votes.entrySet()) {
+            if (e.getValue() > best) {
+                best = e.getValue();
+                majority = e.getKey();
+            }
+        }
+        boolean abrupt = firstType == AnomalyType.SPIKE || firstType == AnomalyType.LEVEL_SHIFT;
+        if (abrupt && (majority == AnomalyType.DRIFT || majority == AnomalyType.SPIKE
+                || majority == AnomalyType.ERRATIC)) {
+            return AnomalyType.LEVEL_SHIFT;
+        }
+        return majority;
     }
 
     public boolean inProgress() {

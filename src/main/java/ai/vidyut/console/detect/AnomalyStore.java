@@ -52,6 +52,27 @@ public final class AnomalyStore {
         }
     }
 
+    /** Rewrites a stored anomaly (an ongoing one grows until it ends). */
+    public void update(Anomaly a) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE anomalies SET anomaly_type = ?, severity = ?, start_ts = ?, end_ts = ?, observed_value = ?, "
+                        + "expected_value = ?, deviation_pct = ?, confidence = ?, readings = ? WHERE id = ?")) {
+            ps.setString(1, a.type().wireName());
+            ps.setString(2, a.severity().wireName());
+            ps.setLong(3, a.startMillis());
+            ps.setLong(4, a.endMillis());
+            ps.setDouble(5, finite(a.value()));
+            ps.setDouble(6, finite(a.expectedValue()));
+            ps.setDouble(7, finite(a.deviationPct()));
+            ps.setDouble(8, a.confidence());
+            ps.setInt(9, a.readings());
+            ps.setLong(10, a.id());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot update anomaly " + a.id(), e);
+        }
+    }
+
     private static double finite(double v) {
         return Double.isFinite(v) ? v : 0;
     }

@@ -74,7 +74,16 @@ public final class SeriesDetector {
         boolean anomalous = score >= params.threshold() && score > 0;
         anomalousRun = anomalous ? anomalousRun + 1 : 0;
         AnomalyType type = anomalous ? classify(row, best, parts) : null;
-        return new Result(score, anomalous, type, surprise[0].expected(), parts);
+        return new Result(score, anomalous, type, expectedOf(surprise[0]), parts);
+    }
+
+    /**
+     * The value the streaming detector expected: the local level before the reading when a sudden jump drove the
+     * score (that is what the reading was judged against), else the slow baseline (level plus daily profile).
+     */
+    private static double expectedOf(SurpriseDetector d) {
+        return d.dominant() == SurpriseDetector.Component.POINT && !Double.isNaN(d.recentLevel())
+                ? d.recentLevel() : d.expected();
     }
 
     private double combine(double[] parts) {
@@ -115,6 +124,10 @@ public final class SeriesDetector {
         double x = row[channel];
         double expected = d.expected();
         double rel = Math.abs(expected) > 1e-9 ? (x - expected) / Math.abs(expected) : 0;
+        double recent = d.recentLevel();
+        if (Math.abs(recent) > 1e-9) {
+            rel = Math.min(rel, (x - recent) / Math.abs(recent)); // a sudden fall counts even if the baseline lags
+        }
         boolean thermal = metric.contains("temp") || metric.contains("thermo");
         boolean powerLike = metric.contains("power") || metric.contains("kw") || metric.contains("current")
                 || metric.contains("energy") || metric.contains("load") || metric.equals("value");

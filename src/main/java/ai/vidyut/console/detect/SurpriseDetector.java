@@ -31,6 +31,8 @@ public final class SurpriseDetector implements StreamingDetector {
     private static final double MATURE = 2;
     /** Readings more surprising than this z teach the baselines only with {@code anomalyWeight}. */
     private static final double SURPRISING_Z = 3;
+    /** ... and learn from surprising readings with this weight (not zero: a new normal must win eventually). */
+    private static final double STATS_WEIGHT = 0.2;
 
     private final int warmup;
     private final double alphaLong;
@@ -60,6 +62,7 @@ public final class SurpriseDetector implements StreamingDetector {
     private double zeroDiffShare = 0.05;
 
     private double expected = Double.NaN;
+    private double recentLevel = Double.NaN;
     private double residual;
     private Component dominant = Component.NONE;
     private double lastScore;
@@ -146,6 +149,7 @@ public final class SurpriseDetector implements StreamingDetector {
         double e = x - expected;
         residual = e;
         double jump = x - fastLevel;
+        recentLevel = fastLevel;
         double sigmaFast = Math.max(1.2533 * absDevFast, 1e-9 + 1e-6 * Math.abs(level));
         double zPoint = Math.abs(jump) / sigmaFast;
 
@@ -153,7 +157,9 @@ public final class SurpriseDetector implements StreamingDetector {
         double newMedium = mediumMean + alphaMedium * (e - mediumMean);
         double zShift = Math.abs(shortStats.z(newShort));
         double zDrift = Math.abs(mediumStats.z(newMedium));
-        double newShortEnergy = shortEnergy + alphaShort * (jump * jump - shortEnergy);
+        // energies use jumps clipped at 4 sigma: one spike must not look like an erratic period
+        double clipped = Math.min(Math.abs(jump), 4 * sigmaFast);
+        double newShortEnergy = shortEnergy + alphaShort * (clipped * clipped - shortEnergy);
         double logRatio = Math.log((newShortEnergy + 1e-12) / (longEnergy + 1e-12));
         double zVar = varStats.z(logRatio);
 
@@ -205,14 +211,17 @@ public final class SurpriseDetector implements StreamingDetector {
         shortStats.clip = mature;
         mediumStats.clip = mature;
         varStats.clip = mature;
-        shortStats.learn(newShort, aLong);
-        mediumStats.learn(newMedium, aLong);
+        // the statistics that judge surprise learn from unsurprising readings only (after warm-up), so a slowly
+        // growing fault cannot teach them that it is normal; the baselines above still adapt, slowly
+        double aStats = Math.max(alphaLong, 1.0 / n) * (learning || z <= SURPRISING_Z ? 1 : STATS_WEIGHT);
+        shortStats.learn(newShort, aStats);
+        mediumStats.learn(newMedium, aStats);
         absDevFast += Math.max(alphaLong, 1.0 / n) * w * (Math.abs(jump) - absDevFast);
-        fastLevel += alphaFast * (x - fastLevel);
+        fastLevel += alphaFast * (zPoint > SURPRISING_Z ? anomalyWeight : 1.0) * (x - fastLevel);
         shortEnergy = newShortEnergy;
-        longEnergy += aLong * (jump * jump - longEnergy);
+        longEnergy += aLong * (clipped * clipped - longEnergy);
         if (n > 2) {
-            varStats.learn(logRatio, aLong);
+            varStats.learn(logRatio, aStats);
         }
         zeroDiffShare += Math.max(alphaLong, 1.0 / n) * w * ((same ? 1 : 0) - zeroDiffShare);
         previous = x;
@@ -228,6 +237,11 @@ public final class SurpriseDetector implements StreamingDetector {
     /** What the slow baseline expected for the last reading. */
     public double expected() {
         return expected;
+    }
+
+    /** The local level just before the last reading (a fast moving average of the readings before it). */
+    public double recentLevel() {
+        return recentLevel;
     }
 
     /** Last reading minus its expected value. */

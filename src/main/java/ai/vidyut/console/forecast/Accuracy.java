@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Accuracy of forecasts against what happened: MAE, RMSE, MAPE (over non-zero actuals, in %), share of actuals
+ * Accuracy of forecasts against what happened: MAE, RMSE, MAPE (over non-zero actuals, in %; for PV over actuals of
+ * at least 5 % of capacity), share of actuals
  * inside the 95 % band, mean band width, and the design documents' accuracy score (100 − MAPE).
  */
 public record Accuracy(int points, double mae, double rmse, double mape, double coverage95, double meanBandWidth) {
@@ -29,6 +30,7 @@ public record Accuracy(int points, double mae, double rmse, double mape, double 
 
     /** Accumulates forecast/actual pairs. */
     public static final class Accumulator {
+        private final double mapeFloor;
         private int n;
         private double abs;
         private double sq;
@@ -37,12 +39,24 @@ public record Accuracy(int points, double mae, double rmse, double mape, double 
         private int inside;
         private double width;
 
+        public Accumulator() {
+            this(0);
+        }
+
+        /**
+         * {@code mapeFloor}: actuals smaller than this (in absolute value) are left out of MAPE — for PV, whose
+         * dawn and dusk values would make percentage errors meaningless (the forecaster uses 5 % of capacity).
+         */
+        public Accumulator(double mapeFloor) {
+            this.mapeFloor = mapeFloor;
+        }
+
         public void add(double actual, double predicted, double lower, double upper) {
             double e = actual - predicted;
             n++;
             abs += Math.abs(e);
             sq += e * e;
-            if (Math.abs(actual) > 1e-9) {
+            if (Math.abs(actual) > 1e-9 && Math.abs(actual) >= mapeFloor) {
                 ape += Math.abs(e / actual);
                 apeN++;
             }

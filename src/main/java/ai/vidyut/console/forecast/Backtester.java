@@ -49,10 +49,15 @@ public final class Backtester {
         return runAt(s, horizon, idx, options);
     }
 
+    /** PV percentage errors only count when the actual is at least 5 % of capacity. */
+    static double mapeFloor(ForecastOptions options) {
+        return options.solar() == null ? 0 : 0.05 * options.solar().capacityKw();
+    }
+
     /** Backtest at the given origin indexes (each the index of the last point the forecaster may see). */
     public static Result runAt(RegularSeries s, int horizon, int[] originIdx, ForecastOptions options) {
         Forecaster f = new Forecaster(options);
-        Accuracy.Accumulator acc = new Accuracy.Accumulator();
+        Accuracy.Accumulator acc = new Accuracy.Accumulator(mapeFloor(options));
         List<OriginResult> out = new ArrayList<>();
         Map<String, Integer> models = new LinkedHashMap<>();
         long t0 = System.nanoTime();

@@ -68,10 +68,10 @@ public final class ForecastService implements AutoCloseable {
     private final Clock clock;
     private final Duration minInterval;
     private final ExecutorService worker;
-    private final Map<SeriesKey, Request> watched = new ConcurrentHashMap<>();
-    private final Map<SeriesKey, Result> latest = new ConcurrentHashMap<>();
+    private final Map<SeriesKey, Set<Request>> watched = new ConcurrentHashMap<>();
+    private final Map<Request, Result> latest = new ConcurrentHashMap<>();
     private final Map<SeriesKey, Instant> lastRecorded = new ConcurrentHashMap<>();
-    private final Set<SeriesKey> pending = ConcurrentHashMap.newKeySet();
+    private final Set<Request> pending = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Result>> listeners = new CopyOnWriteArrayList<>();
 
     /** {@code registry} may be null (no runs recorded). */
@@ -92,18 +92,42 @@ public final class ForecastService implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Keeps the series' forecast fresh as data arrives; computes one now. */
+    public void removeListener(Consumer<Result> listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Keeps this request's forecast fresh as data arrives; computes one now. Several requests may watch one series
+     * (e.g. a view's 72-hour forecast and the dashboard's 24-hour tile).
+     */
     public CompletableFuture<Result> watch(Request request) {
-        watched.put(request.key(), request);
+        watched.computeIfAbsent(request.key(), k -> new java.util.concurrent.CopyOnWriteArraySet<>()).add(request);
         return refresh(request);
     }
 
-    public void unwatch(SeriesKey key) {
-        watched.remove(key);
+    public void unwatch(Request request) {
+        Set<Request> set = watched.get(request.key());
+        if (set != null) {
+            set.remove(request);
+        }
+        latest.remove(request);
     }
 
+    public void unwatch(SeriesKey key) {
+        Set<Request> set = watched.remove(key);
+        if (set != null) {
+            set.forEach(latest::remove);
+        }
+    }
+
+    /** The newest forecast of the series, whatever its request. */
     public Optional<Result> latest(SeriesKey key) {
-        return Optional.ofNullable(latest.get(key));
+        return latest.values().stream().filter(r -> r.request().key().equals(key))
+                .max(java.util.Comparator.comparing(Result::computedAt));
+    }
+
+    public Optional<Result> latest(Request request) {
+        return Optional.ofNullable(latest.get(request));
     }
 
     /** Forecasts on the worker thread. Fails (exceptionally) with the reason when the history is too short. */
@@ -116,23 +140,26 @@ public final class ForecastService implements AutoCloseable {
      * series with new readings are re-forecast unless their forecast is younger than the minimum interval.
      */
     public void onCommitted(List<Reading> batch) {
+        Set<SeriesKey> seen = new java.util.HashSet<>();
         for (Reading r : batch) {
             SeriesKey key = r.seriesKey();
-            Request req = watched.get(key);
-            if (req == null || pending.contains(key)) {
+            if (!seen.add(key)) {
                 continue;
             }
-            Result last = latest.get(key);
-            if (last != null && Duration.between(last.computedAt(), clock.instant()).compareTo(minInterval) < 0) {
-                continue;
-            }
-            if (pending.add(key)) {
-                refresh(req).whenComplete((res, err) -> {
-                    pending.remove(key);
-                    if (err != null) {
-                        LOG.info("forecast of {} not refreshed: {}", key, err.getMessage());
-                    }
-                });
+            for (Request req : watched.getOrDefault(key, Set.of())) {
+                Result last = latest.get(req);
+                if (pending.contains(req) || last != null
+                        && Duration.between(last.computedAt(), clock.instant()).compareTo(minInterval) < 0) {
+                    continue;
+                }
+                if (pending.add(req)) {
+                    refresh(req).whenComplete((res, err) -> {
+                        pending.remove(req);
+                        if (err != null) {
+                            LOG.info("forecast of {} not refreshed: {}", key, err.getMessage());
+                        }
+                    });
+                }
             }
         }
     }
@@ -146,7 +173,7 @@ public final class ForecastService implements AutoCloseable {
         RegularSeries series = toSeries(request.key().toString(), points, request.zone(), request.step());
         Forecast forecast = new Forecaster(request.options()).forecast(series, request.horizon());
         Result result = new Result(request, now, series, forecast);
-        latest.put(request.key(), result);
+        latest.put(request, result);
         maybeRecord(result);
         for (Consumer<Result> l : listeners) {
             try {

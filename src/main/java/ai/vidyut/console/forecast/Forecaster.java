@@ -80,6 +80,9 @@ public final class Forecaster {
         Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
         int[] calOrigins = null;
         double[] calWeights = null;
+        // the final fit does not depend on the calibration: start it on another core meanwhile
+        java.util.concurrent.CompletableFuture<DecomposableModel.Fitted> finalFit =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> DecomposableModel.fit(s, n, cfg));
         if (c >= 5) {
             int oMin = lastCalibrationOrigin(n, horizon, p) - (c - 1) * p;
             // Recent origins, one day apart, plus (with more than a year of history) a block at the same time of
@@ -102,13 +105,17 @@ public final class Forecaster {
             int m = calOrigins.length;
             double[][] d = new double[m][];
             double[][] corr = new double[m][];
-            boolean anyDirect = false;
             // Refit every BLOCK origins so that no calibration forecast comes from a model much older than a real
-            // forecast would be (a stale trend would inflate the errors and so the bands).
-            for (int b0 = 0; b0 < m; b0 += BLOCK) {
-                int fitOrigin = calOrigins[b0];
+            // forecast would be (a stale trend would inflate the errors and so the bands). The blocks are
+            // independent: they run in parallel (results do not depend on the order).
+            int blocks = (m + BLOCK - 1) / BLOCK;
+            boolean[] directFound = new boolean[blocks];
+            int[] origins = calOrigins;
+            unwrap(() -> java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+                int b0 = b * BLOCK;
+                int fitOrigin = origins[b0];
                 int b1 = Math.min(m, b0 + BLOCK);
-                int lastTarget = calOrigins[b1 - 1] + horizon + 1;
+                int lastTarget = origins[b1 - 1] + horizon + 1;
                 DecomposableModel.Fitted fit = DecomposableModel.fit(s, fitOrigin + 1, cfg);
                 int from = fit.trainStart();
                 double[] base = new double[lastTarget];
@@ -117,12 +124,16 @@ public final class Forecaster {
                         lastTarget - fitOrigin - 1);
                 double[] r = residuals(s, base, from, lastTarget);
                 DirectModel direct = DirectModel.fit(r, from, fitOrigin, fitOrigin, horizon, p);
-                anyDirect |= direct != null;
+                directFound[b] = direct != null;
                 for (int k = b0; k < b1; k++) {
-                    int o = calOrigins[k];
+                    int o = origins[k];
                     d[k] = Arrays.copyOfRange(base, o + 1, o + 1 + horizon);
                     corr[k] = direct == null ? new double[horizon] : direct.predict(r, o);
                 }
+            }));
+            boolean anyDirect = false;
+            for (boolean f : directFound) {
+                anyDirect |= f;
             }
             w = anyDirect ? bestWeight(s, calOrigins, d, corr) : 0;
             err = new double[m][horizon];
@@ -145,7 +156,7 @@ public final class Forecaster {
             }
             hScale = horizonScale(errN, horizon);
         }
-        DecomposableModel.Fitted fit = DecomposableModel.fit(s, n, cfg);
+        DecomposableModel.Fitted fit = unwrap(finalFit::join);
         int from = fit.trainStart();
         double[] base = new double[n];
         System.arraycopy(fit.fitted(), 0, base, from, n - from);
@@ -267,7 +278,7 @@ public final class Forecaster {
         double[] pred = out.remove("predicted");
         double[] lo = new double[horizon];
         double[] hi = new double[horizon];
-        Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
+        Accuracy.Accumulator calAcc = new Accuracy.Accumulator(Backtester.mapeFloor(options));
         String bandMethod;
         double[] q;
         if (err != null) {
@@ -300,6 +311,25 @@ public final class Forecaster {
         details.put("regressorsUsed", useRegs);
         return new Forecast(s.time(n), s.step(), pred, lo, hi, out, "solar", 0,
                 calAcc.result(), err == null ? 0 : c, bandMethod, details);
+    }
+
+    /** Runs a task, rethrowing what a parallel or asynchronous step threw as itself (e.g. a clear input error). */
+    private static <T> T unwrap(java.util.function.Supplier<T> task) {
+        try {
+            return task.get();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    private static void unwrap(Runnable task) {
+        unwrap(() -> {
+            task.run();
+            return null;
+        });
     }
 
     /**

@@ -50,13 +50,37 @@ final class SolarModel {
         return m;
     }
 
+    private record IrradianceKey(double lat, double lon, long startUtc, long step, int shift) {
+    }
+
+    /** Clear-sky curves are pure functions of place and time: shared by every fit on the same grid. */
+    private static final java.util.Map<IrradianceKey, double[][]> CACHE =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<IrradianceKey, double[][]> e) {
+                    return size() > 64;
+                }
+            });
+
     private double[][] irradiance(int shift, int n) {
-        double[] g = new double[n];
-        double[] q = new double[n];
         long start = s.start().toEpochSecond(ZoneOffset.UTC) - utcOffsetSec;
         long step = s.step().getSeconds();
+        IrradianceKey key = new IrradianceKey(site.latitude(), site.longitude(), start, step, shift);
+        double[][] cached = CACHE.get(key);
+        if (cached != null && cached[0].length >= n) {
+            return cached;
+        }
+        int size = Math.max(n, cached == null ? 0 : cached[0].length + 24 * 14);
+        double[] g = new double[size];
+        double[] q = new double[size];
+        int from = 0;
+        if (cached != null) {
+            from = cached[0].length;
+            System.arraycopy(cached[0], 0, g, 0, from);
+            System.arraycopy(cached[1], 0, q, 0, from);
+        }
         int sub = 4;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < size; i++) {
             double gs = 0;
             double qs = 0;
             for (int k = 0; k < sub; k++) {
@@ -68,7 +92,9 @@ final class SolarModel {
             g[i] = gs / sub / 1000;
             q[i] = qs / sub / 1000;
         }
-        return new double[][] {g, q};
+        double[][] out = {g, q};
+        CACHE.put(key, out);
+        return out;
     }
 
     private void ensureIrradiance(int n) {

@@ -58,19 +58,8 @@ final class HistoryReader {
         return new ConditionAnalyzer.Series(ts, v);
     }
 
-    /** The newest timestamp of any series of a site, or -1 when it has none. */
+    /** The newest timestamp of any series of a site, or -1 when it has none (from the store's rollups: cheap). */
     long latest(String siteId) {
-        try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT MAX(r.ts) FROM readings r JOIN series s ON s.id = r.series_id WHERE s.site_id = ?")) {
-            ps.setString(1, siteId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long t = rs.getLong(1);
-                return rs.wasNull() ? -1 : t;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read latest reading of " + siteId, e);
-        }
+        return readings.latestTimestamp(siteId).orElse(-1);
     }
 }

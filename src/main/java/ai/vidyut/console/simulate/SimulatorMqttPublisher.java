@@ -33,6 +33,7 @@ public final class SimulatorMqttPublisher implements AutoCloseable {
     private final Mqtt3AsyncClient client3;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
 
     public SimulatorMqttPublisher(ConnectionSettings settings) {
         URI uri = URI.create(settings.url());
@@ -65,27 +66,41 @@ public final class SimulatorMqttPublisher implements AutoCloseable {
         }
     }
 
-    /** Publishes each snapshot as its own message; returns when the broker has acknowledged them all. */
+    /**
+     * Publishes each snapshot as its own message without waiting for the broker, so a slow broker does not slow
+     * the simulation's clock; {@link #published()} and {@link #failed()} count acknowledgements as they arrive.
+     */
     public void publish(List<Snapshot> snapshots) {
-        CompletableFuture<?>[] acks = new CompletableFuture<?>[snapshots.size()];
-        for (int i = 0; i < acks.length; i++) {
-            Snapshot s = snapshots.get(i);
+        for (Snapshot s : snapshots) {
             String topic = WireFormat.topic(s.siteId(), s.assetId());
             byte[] payload = WireFormat.encode(s.timestampMillis(), s.siteId(), s.assetId(), s.metrics(), false)
                     .getBytes(StandardCharsets.UTF_8);
-            acks[i] = client5 != null
+            CompletableFuture<?> ack = client5 != null
                     ? client5.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()
                     : client3.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
+            pending.incrementAndGet();
+            ack.whenComplete((result, ex) -> {
+                if (ex == null) {
+                    published.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                    LOG.warn("publish failed: {}", ex.getMessage());
+                }
+                pending.decrementAndGet();
+            });
         }
-        for (CompletableFuture<?> ack : acks) {
-            try {
-                ack.get(30, TimeUnit.SECONDS);
-                published.incrementAndGet();
-            } catch (Exception e) {
-                failed.incrementAndGet();
-                LOG.warn("publish failed: {}", e.getMessage());
+    }
+
+    /** Waits until every message published so far is acknowledged or failed; false on timeout. */
+    public boolean flush(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (pending.get() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
             }
+            Thread.sleep(5);
         }
+        return true;
     }
 
     public long published() {
@@ -98,6 +113,11 @@ public final class SimulatorMqttPublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            flush(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (client5 != null) {
                 client5.disconnect().get(5, TimeUnit.SECONDS);

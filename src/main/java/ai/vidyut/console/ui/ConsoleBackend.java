@@ -17,6 +17,9 @@ public interface ConsoleBackend extends AutoCloseable {
 
     SiteStore sites();
 
+    /** The database itself, for capabilities that keep their own tables (the voice audit log, alerts). */
+    ai.vidyut.console.store.Database database();
+
     ReadingStore readings();
 
     QuarantineStore quarantine();

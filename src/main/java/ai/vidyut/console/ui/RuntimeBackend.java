@@ -36,6 +36,11 @@ public final class RuntimeBackend implements ConsoleBackend {
     }
 
     @Override
+    public ai.vidyut.console.store.Database database() {
+        return runtime.database();
+    }
+
+    @Override
     public SiteStore sites() {
         return runtime.siteStore();
     }

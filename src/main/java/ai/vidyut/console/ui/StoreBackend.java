@@ -53,6 +53,11 @@ public final class StoreBackend implements ConsoleBackend {
     }
 
     @Override
+    public Database database() {
+        return db;
+    }
+
+    @Override
     public SiteStore sites() {
         return sites;
     }

@@ -374,10 +374,7 @@ public final class CommandParser {
             if (site != null) {
                 entities.put("site", site);
             }
-            String kindValue = kind == null ? null : (String) kind.get(Cat.KIND);
-            if (!named.isEmpty() && kindValue == null) {
-                kindValue = named.get(0).kind();
-            }
+            String kindValue = !named.isEmpty() ? named.get(0).kind() : kind == null ? null : (String) kind.get(Cat.KIND);
             Mention view = first(Cat.VIEW);
             Mention metric = first(Cat.METRIC);
             Mention time = first(Cat.TIME);
@@ -530,10 +527,7 @@ public final class CommandParser {
                 return;
             }
             candidates = found;
-            boolean specific = !named.isEmpty() || deviceNumber != null || location != null;
-            if (found.size() == 1 && (specific || intent == Intent.DEVICE_CONTROL || kindValue != null)) {
-                entities.put("asset", found.get(0).id());
-            } else if (found.size() == 1) {
+            if (found.size() == 1) {
                 entities.put("asset", found.get(0).id());
             }
         }
@@ -562,6 +556,10 @@ public final class CommandParser {
                 case UNKNOWN -> errors.add(tokens.isEmpty() ? "nothing was said"
                         : "not a command I know: \"" + String.join(" ", tokens) + "\"");
                 case NAVIGATE -> {
+                    if (has(Cat.KIND) || has(Cat.ASSET)) {
+                        errors.add("a view is shown for a site, not for one device");
+                        suggestion = "Try: \"show the history\" or \"show anomalies for site two\"";
+                    }
                     if (!entities.containsKey("view") && !has(Cat.SITE_WORD) && !has(Cat.SITE) && !siteSpokenButUnknown) {
                         incomplete = true;
                         errors.add(unknown.isEmpty() ? "no view or site given"
@@ -573,7 +571,7 @@ public final class CommandParser {
                 case ACKNOWLEDGE_ALARM -> {
                     if (!entities.containsKey("all") && !entities.containsKey("number")) {
                         errors.add("which alarm? no alarm number given");
-                incomplete = true;
+                        incomplete = true;
                         suggestion = "Try: \"acknowledge alarm three\" or \"acknowledge all alarms\"";
                     }
                 }
@@ -596,7 +594,7 @@ public final class CommandParser {
                                 + " six hours\"";
                     } else if (!has(Cat.METRIC) && !has(Cat.KIND) && !has(Cat.TIME)) {
                         errors.add("what should be forecast? no quantity or time given");
-                incomplete = true;
+                        incomplete = true;
                         suggestion = "Try: \"forecast solar for tomorrow\"";
                     }
                 }
@@ -613,6 +611,12 @@ public final class CommandParser {
 
         void validateControl() {
             String action = (String) entities.get("action");
+            Set<String> kinds = new LinkedHashSet<>();
+            mentions.stream().filter(m -> m.is(Cat.KIND)).forEach(m -> kinds.add((String) m.get(Cat.KIND)));
+            namedAssets().stream().findFirst().ifPresent(a -> kinds.add(a.kind()));
+            if (kinds.size() > 1) {
+                errors.add("more than one device named (" + String.join(", ", kinds) + "): one command per device");
+            }
             String site = (String) entities.get("site");
             boolean target = has(Cat.KIND) || has(Cat.ASSET) || has(Cat.LOCATION);
             if (!target) {

@@ -12,17 +12,18 @@ import java.util.function.Predicate;
  * The phrases the recogniser may hear: command phrases ("switch on pump two", "what is the energy consumption")
  * and qualifiers ("at site one", "for tomorrow", "in lab three"). Vosk 0.3.45 turns a grammar into a loop over
  * its words, so it can output word sequences that are no phrase at all ("lights on usage"); {@link #accepts}
- * checks that a transcript is exactly one command phrase with qualifiers around it, which is how speech outside
+ * checks that a transcript is one command phrase followed by qualifiers, which is how speech outside
  * the grammar is told apart from a command.
  */
 public final class Grammar {
 
     /**
-     * Short function words the recogniser often swaps for one another ("of" heard as "on", "at" as "up"). They are
+     * Short function words the recogniser often swaps for one another ("of" heard as "on", "at" as "up" or "off").
+     * ("off" is one of them here; the parser still reads it as an action and insists on one for control.) They are
      * left out when checking a transcript against the phrases; the parser still reads them.
      */
     static final Set<String> LOOSE = Set.of("the", "a", "an", "of", "at", "to", "up", "in", "for", "are", "me",
-            "please", "and", "by", "with", "from");
+            "please", "and", "by", "with", "from", "off");
 
     private final List<String> heads;
     private final List<String> qualifiers;
@@ -106,7 +107,7 @@ public final class Grammar {
     }
 
     /**
-     * True if the text is exactly one command phrase with any number of qualifier phrases before and after it
+     * True if the text is one command phrase followed by any number of qualifier phrases
      * (not counting the {@link #LOOSE} function words).
      */
     public boolean accepts(String text) {
@@ -115,28 +116,28 @@ public final class Grammar {
             return false;
         }
         String[] w = reduced.split(" ");
-        // reach[i][h]: the first i words split into phrases, h command phrases among them
-        boolean[][] reach = new boolean[w.length + 1][2];
-        reach[0][0] = true;
-        for (int i = 0; i < w.length; i++) {
-            for (int h = 0; h < 2; h++) {
-                if (!reach[i][h]) {
-                    continue;
-                }
-                StringBuilder sb = new StringBuilder();
-                for (int j = i; j < Math.min(w.length, i + maxWords); j++) {
-                    sb.append(j > i ? " " : "").append(w[j]);
-                    String phrase = sb.toString();
-                    if (reducedQualifiers.contains(phrase)) {
-                        reach[j + 1][h] = true;
-                    }
-                    if (h == 0 && reducedHeads.contains(phrase)) {
-                        reach[j + 1][1] = true;
-                    }
+        // reach[i]: the first i words are one command phrase followed by qualifiers
+        boolean[] reach = new boolean[w.length + 1];
+        StringBuilder head = new StringBuilder();
+        for (int j = 0; j < Math.min(w.length, maxWords); j++) {
+            head.append(j > 0 ? " " : "").append(w[j]);
+            if (reducedHeads.contains(head.toString())) {
+                reach[j + 1] = true;
+            }
+        }
+        for (int i = 1; i < w.length; i++) {
+            if (!reach[i]) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int j = i; j < Math.min(w.length, i + maxWords); j++) {
+                sb.append(j > i ? " " : "").append(w[j]);
+                if (reducedQualifiers.contains(sb.toString())) {
+                    reach[j + 1] = true;
                 }
             }
         }
-        return reach[w.length][1];
+        return reach[w.length];
     }
 
     /** The grammar as the JSON array Vosk takes. */

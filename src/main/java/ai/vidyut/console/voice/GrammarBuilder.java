@@ -3,6 +3,7 @@ package ai.vidyut.console.voice;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,7 +51,10 @@ public final class GrammarBuilder {
             }
         }
         for (String k : Lexicon.DEVICE_KINDS.keySet()) {
-            things.add("the " + k);
+            // "array" alone is too easily heard in noise
+            if (!k.equals("array")) {
+                things.add("the " + k);
+            }
         }
         return things;
     }
@@ -92,13 +96,20 @@ public final class GrammarBuilder {
                 p.add(verb + " " + site);
             }
         }
+        // a view named on its own ("anomalies for site two"); not "forecast" or "models", too easily heard in noise
+        for (Map.Entry<String, String> view : v.views().entrySet()) {
+            if (!view.getValue().equals("forecast") && !view.getValue().equals("models")) {
+                p.add(view.getKey());
+                p.add("the " + view.getKey());
+            }
+        }
         // status and energy
         List<String> metricHeads = new ArrayList<>();
         for (String metric : v.metrics().keySet()) {
             metricHeads.add("what is the " + metric);
             metricHeads.add("what was the " + metric);
             metricHeads.add("show me the " + metric);
-            if ("energy_kwh".equals(v.metrics().get(metric))) {
+            if ("energy_kwh".equals(v.metrics().get(metric)) && metric.contains(" ")) {
                 metricHeads.add("the " + metric);
                 metricHeads.add(metric);
             }
@@ -119,7 +130,7 @@ public final class GrammarBuilder {
                 "forecast the energy consumption", "what is the load forecast", "what is the solar forecast",
                 "what is the demand forecast", "show me the solar forecast", "show me the load forecast",
                 "predict the solar output", "predict the load", "what is the expected demand", "what is the expected load",
-                "what will the load be", "what will the solar output be", "load forecast", "solar forecast", "forecast"));
+                "what will the load be", "what will the solar output be", "load forecast", "solar forecast"));
         // schedule
         p.addAll(List.of("when is the next maintenance", "what is the maintenance schedule", "maintenance schedule"));
         for (String a : things) {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Speech in, command out. Vosk's n-best hypotheses are tried best first; the first one that is a sequence of whole
- * grammar phrases and parses into a complete command is taken. If the best hypothesis contains {@code [unk]} and
+ * Speech in, command out. Vosk's n-best hypotheses are tried best first; the first one that is a command phrase
+ * followed by qualifier phrases and parses into a complete and valid command is taken (failing a valid one, the
+ * first complete one, which then carries its errors). If the best hypothesis contains {@code [unk]} and
  * no hypothesis within {@link #SCORE_MARGIN} of it is a complete command, or none is at all, the utterance is
  * rejected with "didn't catch that" rather than guessed at.
  */
@@ -73,6 +74,8 @@ public final class VoiceInterpreter {
         double[] posterior = transcript.posteriors();
         Grammar grammar = recognizer.grammar();
         double best = alts.isEmpty() ? 0 : alts.get(0).score();
+        // the best complete command within the margin, preferring one that is also valid in this console (of two
+        // hypotheses that sound alike, "set the battery to charge" beats "set off the meter charge")
         VoiceCommand chosen = null;
         int chosenIndex = -1;
         for (int i = 0; i < alts.size(); i++) {
@@ -81,10 +84,12 @@ public final class VoiceInterpreter {
                 continue;
             }
             VoiceCommand c = parser.parse(a.text(), currentSiteId);
-            if (c.complete()) {
+            if (c.complete() && (chosen == null || c.valid() && !chosen.valid())) {
                 chosen = c;
                 chosenIndex = i;
-                break;
+                if (c.valid()) {
+                    break;
+                }
             }
         }
         if (chosen == null) {

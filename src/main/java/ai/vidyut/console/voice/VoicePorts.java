@@ -45,6 +45,21 @@ public final class VoicePorts {
         int acknowledgeAll();
     }
 
+    /** The alerts area's {@link ai.vidyut.console.alerts.AlertService} as the {@link Alarms} port. */
+    public static Alarms alarms(ai.vidyut.console.alerts.AlertService service) {
+        return new Alarms() {
+            @Override
+            public boolean acknowledge(long alarmId) {
+                return service.acknowledge(alarmId);
+            }
+
+            @Override
+            public int acknowledgeAll() {
+                return service.acknowledgeAll();
+            }
+        };
+    }
+
     /** Sends a device command (an MQTT publish in the console). */
     @FunctionalInterface
     public interface DevicePublisher {

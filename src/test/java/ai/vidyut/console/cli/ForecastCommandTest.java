@@ -152,4 +152,37 @@ class ForecastCommandTest {
         assertThat(pv.err()).contains("--capacity-kw");
         assertThat(Files.exists(dir.resolve("o.csv"))).isFalse();
     }
+
+    @Test
+    void customHolidaysFileAddsDaysOff(@TempDir Path dir) throws Exception {
+        // weekdays draw 200, days off (weekends and the plant's shutdown days) 100
+        List<java.time.LocalDate> shutdowns = List.of(java.time.LocalDate.of(2024, 1, 10),
+                java.time.LocalDate.of(2024, 1, 24), java.time.LocalDate.of(2024, 2, 12));
+        StringBuilder sb = new StringBuilder("timestamp,load_kw\n");
+        Random rnd = new Random(4);
+        LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0);
+        for (int i = 0; i < 42 * 24; i++, t = t.plusHours(1)) {
+            boolean off = t.getDayOfWeek().getValue() >= 6 || shutdowns.contains(t.toLocalDate());
+            sb.append(t.format(SPACE)).append(',').append(String.format(java.util.Locale.ROOT, "%.2f",
+                    (off ? 100 : 200) + rnd.nextGaussian() * 3)).append('\n');
+        }
+        Path in = dir.resolve("plant.csv");
+        Files.writeString(in, sb.toString());
+        Path holidays = dir.resolve("holidays.csv");
+        Files.writeString(holidays, "date,name\n2024-01-10,Plant shutdown\n2024-01-24,Plant shutdown\n"
+                + "2024-02-12,Plant shutdown\n");
+        Run with = run("forecast", "--input", in.toString(), "--horizon", "24", "--output",
+                dir.resolve("with.csv").toString(), "--holidays", holidays.toString(), "--no-record");
+        Run without = run("forecast", "--input", in.toString(), "--horizon", "24", "--output",
+                dir.resolve("without.csv").toString(), "--no-record");
+        assertThat(with.exit()).as(with.err()).isZero();
+        assertThat(without.exit()).as(without.err()).isZero();
+        assertThat(mean(dir.resolve("with.csv"))).isLessThan(140);
+        assertThat(mean(dir.resolve("without.csv"))).isGreaterThan(170);
+    }
+
+    private static double mean(Path forecast) throws Exception {
+        return Files.readAllLines(forecast).stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1]))
+                .average().orElseThrow();
+    }
 }

@@ -3,7 +3,6 @@ package ai.vidyut.console.cli;
 import ai.vidyut.console.ingest.EmbeddedBroker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +30,7 @@ class IngestAndSimulateCommandTest {
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedBroker().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
+        broker = EmbeddedBroker.shared();
     }
 
     record Run(int code, String out, String err) {
@@ -61,10 +55,19 @@ class IngestAndSimulateCommandTest {
     @Test
     void ingestCollectsWhatSimulatePublishesForABoundedRunAndStatsAgrees() throws Exception {
         String data = dir.resolve("data").toString();
-        // A first short run makes the broker create the collector's persistent session (stable client id).
-        Run first = run("--data-dir", data, "ingest", "--mqtt", broker.url(), "--duration", "2s");
-        assertThat(first.code()).as(first.err()).isZero();
-        assertThat(new ObjectMapper().readTree(first.out().trim()).get("messages").asLong()).isZero();
+        // Create the collector's persistent session first (the client id it will use), as an earlier run would.
+        try (var db = ai.vidyut.console.store.Database.inMemory("pre-session")) {
+            var pipeline = new ai.vidyut.console.ingest.Pipeline(
+                    new ai.vidyut.console.store.ReadingStore(db, new ai.vidyut.console.store.SiteStore(db)),
+                    new ai.vidyut.console.store.QuarantineStore(db));
+            try (var s = new ai.vidyut.console.ingest.MqttSource(
+                    ai.vidyut.console.ingest.ConnectionSettings.mqtt(broker.url(), null).withClientId("collector-1"),
+                    pipeline)) {
+                s.start();
+                assertThat(s.awaitSubscribed(Duration.ofSeconds(15))).isTrue();
+            }
+            pipeline.close();
+        }
         // Publisher in a background thread via the API the command uses (System.out is captured per run).
         CompletableFuture<Void> sim = CompletableFuture.runAsync(() -> {
             try (var pub = new ai.vidyut.console.simulate.SimulatorMqttPublisher(
@@ -91,7 +94,7 @@ class IngestAndSimulateCommandTest {
             }
         });
         // What is published while the collector is starting (or not running) is queued in its session.
-        Run ingest = run("--data-dir", data, "ingest", "--mqtt", broker.url(), "--duration", "4s");
+        Run ingest = run("--data-dir", data, "ingest", "--mqtt", broker.url(), "--client-id", "collector-1", "--duration", "3s");
         sim.get();
         assertThat(ingest.code()).as(ingest.err()).isZero();
         JsonNode summary = new ObjectMapper().readTree(ingest.out().trim());
@@ -99,7 +102,7 @@ class IngestAndSimulateCommandTest {
         long readings = summary.get("readings").asLong();
 
         // A second bounded run picks up anything the broker still queued for the same (stable) client id.
-        Run again = run("--data-dir", data, "ingest", "--mqtt", broker.url(), "--duration", "2s");
+        Run again = run("--data-dir", data, "ingest", "--mqtt", broker.url(), "--client-id", "collector-1", "--duration", "2s");
         readings += new ObjectMapper().readTree(again.out().trim()).get("readings").asLong();
         assertThat(readings).isEqualTo(20L * 2 * 18);
         assertThat(summary.get("quarantined").asLong() + new ObjectMapper().readTree(again.out().trim())
@@ -148,5 +151,40 @@ class IngestAndSimulateCommandTest {
         assertThat(DurationConverter.parse("10m")).isEqualTo(Duration.ofMinutes(10));
         assertThat(DurationConverter.parse("2h")).isEqualTo(Duration.ofHours(2));
         assertThatThrownBy(() -> DurationConverter.parse("5")).hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void simulatePublishesToABrokerAtTheRequestedRate() throws Exception {
+        try (var db = ai.vidyut.console.store.Database.inMemory("simulate-cli")) {
+            var readings = new ai.vidyut.console.store.ReadingStore(db, new ai.vidyut.console.store.SiteStore(db));
+            var pipeline = new ai.vidyut.console.ingest.Pipeline(readings, new ai.vidyut.console.store.QuarantineStore(db));
+            try (var source = new ai.vidyut.console.ingest.MqttSource(
+                    ai.vidyut.console.ingest.ConnectionSettings.mqtt(broker.url(), null), pipeline)) {
+                source.start();
+                assertThat(source.awaitSubscribed(Duration.ofSeconds(15))).isTrue();
+                Run r = run("simulate", "--mqtt", broker.url(), "--sites", "2", "--rate", "5", "--duration", "2s",
+                        "--seed", "9");
+                assertThat(r.code()).as(r.err()).isZero();
+                String[] lines = r.out().trim().split("\\R");
+                JsonNode started = new ObjectMapper().readTree(lines[0]);
+                assertThat(started.get("mqtt").asText()).isEqualTo(broker.url());
+                JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);
+                long messages = summary.get("messages").asLong();
+                // 6 assets x 2 sites per tick; about 10 ticks in 2 s (fewer on a heavily loaded machine)
+                assertThat(messages).isBetween(6L * 2 * 2, 6L * 2 * 20);
+                assertThat(messages % 12).isZero();
+                assertThat(summary.get("failed").asLong()).isZero();
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+                while (pipeline.stats().readingsCommitted() < summary.get("readings").asLong()
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(pipeline.stats().messages()).isEqualTo(messages);
+                assertThat(readings.count()).isEqualTo(summary.get("readings").asLong());
+                assertThat(readings.series("site-2")).extracting(k -> k.assetId()).contains("pv-1", "pump-1");
+            } finally {
+                pipeline.close();
+            }
+        }
     }
 }

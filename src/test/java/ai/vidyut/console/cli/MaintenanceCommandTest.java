@@ -216,6 +216,47 @@ class MaintenanceCommandTest {
     }
 
     @Test
+    void planRefreshesTheStoredPlanAndPrintsItMostUrgentFirst() throws Exception {
+        Path planData = dir.resolve("plan-data");
+        java.time.Instant end = java.time.Instant.parse("2026-06-10T00:00:00Z");
+        try (Database db = Database.open(planData)) {
+            var sites = new ai.vidyut.console.store.SiteStore(db);
+            var readings = new ai.vidyut.console.store.ReadingStore(db, sites);
+            var profile = ai.vidyut.console.simulate.SiteProfile.standard(1);
+            sites.saveSite(profile.site());
+            profile.assets().forEach(sites::saveAsset);
+            var sim = new ai.vidyut.console.simulate.SiteSimulator(profile, 3, List.of(
+                    ai.vidyut.console.simulate.Fault.of(ai.vidyut.console.simulate.SiteProfile.PUMP,
+                            ai.vidyut.console.simulate.FaultType.RISING_VIBRATION, end.minusSeconds(86_400),
+                            end.plusSeconds(86_400))));
+            readings.append(sim.readings(end.minusSeconds(2 * 86_400).toEpochMilli(), end.toEpochMilli(), 30 * 60_000L));
+        }
+        Path saved = dataDir;
+        dataDir = planData;
+        try {
+            Result r = run("maintenance", "plan", "--site", "site-1");
+            assertThat(r.exit()).as(r.err()).isZero();
+            List<String> lines = r.out().lines().toList();
+            assertThat(lines.get(0)).isEqualTo("site,asset,assetName,type,priority,predictedFailureDate,"
+                    + "daysUntilMaintenance,confidence,healthState,recommendation");
+            assertThat(lines).hasSizeGreaterThan(1);
+            assertThat(lines.get(1)).startsWith("site-1,pump-1,").contains("vibration");
+            // the live model was trained once and recorded; the plan is stored
+            try (Database db = Database.open(planData)) {
+                assertThat(new ModelRegistry(db, DataDir.modelsDir(planData)).active("maintenance-health",
+                        "live-condition")).isPresent();
+                assertThat(new ai.vidyut.console.maintain.PlanStore(db).plan("site-1").get(0).assetId())
+                        .isEqualTo("pump-1");
+            }
+            Result unknown = run("maintenance", "plan", "--site", "nowhere");
+            assertThat(unknown.exit()).isEqualTo(1);
+            assertThat(unknown.err()).contains("unknown site");
+        } finally {
+            dataDir = saved;
+        }
+    }
+
+    @Test
     void aModelThatCannotBeTrainedSaysWhyAndIsRecordedAsFailed() throws Exception {
         Path one = dir.resolve("oneclass.csv");
         Files.writeString(one, "x,y\n1,ok\n2,ok\n3,ok\n");

@@ -78,16 +78,22 @@ class DetectorsTest {
             b[i] = i >= 1500 && i < 1600 ? -common + 0.1 * r.nextGaussian() : common + 0.1 * r.nextGaussian();
         }
         SeriesTable t = SeriesTable.of(ts, List.of("flow", "current"), a, b);
-        double[] s = SeriesDetector.scoreAll(only(DetectorParams.MAHALANOBIS), t);
-        double inside = 0;
-        double outside = 0;
-        for (int i = 1500; i < 1600; i++) {
-            inside += s[i] / 100;
+        double[] lightShrinkage = SeriesDetector.scoreAll(only(DetectorParams.MAHALANOBIS).withMahalanobis(20, 0.1), t);
+        assertThat(mean(lightShrinkage, 1500, 1600)).isGreaterThan(mean(lightShrinkage, 400, 1400) + 0.3);
+        double[] shipped = SeriesDetector.scoreAll(DetectorParams.shippedDefault()
+                .withWeights(Map.of(DetectorParams.MAHALANOBIS, 1.0), "mean"), t);
+        assertThat(mean(shipped, 1500, 1600)).isGreaterThan(3 * mean(shipped, 400, 1400));
+        double[] univariate = SeriesDetector.scoreAll(only(DetectorParams.SURPRISE), t);
+        assertThat(mean(univariate, 1500, 1600)).as("neither channel alone changed")
+                .isLessThan(mean(shipped, 1500, 1600));
+    }
+
+    private static double mean(double[] s, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += s[i];
         }
-        for (int i = 400; i < 1400; i++) {
-            outside += s[i] / 1000;
-        }
-        assertThat(inside).isGreaterThan(outside + 0.3);
+        return sum / (to - from);
     }
 
     @Test
@@ -99,6 +105,15 @@ class DetectorsTest {
         assertThat(Timestamps.parse("2026-01-01T05:30:00+05:30")).isEqualTo(expected);
         assertThat(Timestamps.parse("2026-01-01 00:00:00.000Z")).isEqualTo(expected);
         assertThat(Timestamps.parse(Long.toString(expected))).isEqualTo(expected);
+        assertThat(Timestamps.parse("2026-01-01T00:00:00.5+00:00")).isEqualTo(expected + 500);
+        assertThat(Timestamps.parse("2025-12-31T19:00:00-05:00")).isEqualTo(expected);
+        assertThat(Timestamps.parse("2026-01-01 00:00:00.123")).isEqualTo(expected + 123);
+        assertThat(Timestamps.parse("2024-02-29T12:00:00Z"))
+                .isEqualTo(java.time.Instant.parse("2024-02-29T12:00:00Z").toEpochMilli());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Timestamps.parse("2026-02-30T00:00:00Z"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Timestamps.parse("2026-01-01T25:00:00Z"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(Timestamps.dayOfWeek(expected)).isEqualTo(3); // Thursday
         assertThat(Timestamps.hourOfDay(expected + 3_600_000L * 13)).isEqualTo(13);
     }

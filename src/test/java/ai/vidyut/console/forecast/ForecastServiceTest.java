@@ -57,6 +57,10 @@ class ForecastServiceTest {
                             org.assertj.core.data.Offset.offset(40.0));
                 }
                 assertThat(registry.runs("forecast", key.toString())).hasSize(1);
+                // a second request on the same series (another horizon) is watched alongside the first
+                ForecastService.Request sixHours = new ForecastService.Request(key, Duration.ofHours(1), 6,
+                        ZoneId.of("UTC"), 400, ForecastOptions.defaults());
+                assertThat(service.watch(sixHours).get(60, TimeUnit.SECONDS).forecast().size()).isEqualTo(6);
 
                 long ms = now.toEpochMilli();
                 List<Reading> batch = List.of(new Reading(ms, "site-1", "meter", "power_kw", 1000));
@@ -64,10 +68,11 @@ class ForecastServiceTest {
                 service.onCommitted(batch);
                 service.onCommitted(List.of(new Reading(ms, "site-1", "other", "power_kw", 1))); // not watched
                 long deadline = System.currentTimeMillis() + 60_000;
-                while (seen.size() < 2 && System.currentTimeMillis() < deadline) {
+                while (seen.size() < 4 && System.currentTimeMillis() < deadline) {
                     Thread.sleep(20);
                 }
-                assertThat(seen).hasSize(2);
+                assertThat(seen).hasSize(4);
+                assertThat(seen.subList(2, 4)).extracting(x -> x.request().horizon()).containsExactlyInAnyOrder(24, 6);
                 assertThat(service.latest(key)).isPresent();
             }
         }

@@ -22,6 +22,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Path home;
     private final int port;
     private EmbeddedHiveMQ hivemq;
+    private static EmbeddedBroker shared;
 
     public EmbeddedBroker() {
         try {
@@ -53,6 +54,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * One running broker for the whole test JVM (test classes run one after another in it), closed when the JVM
+     * exits: saves the 2-3 s start per class. Callers must not close it; a test that stops it must start it again.
+     */
+    public static synchronized EmbeddedBroker shared() {
+        if (shared == null) {
+            shared = new EmbeddedBroker();
+            EmbeddedBroker b = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(b::close, "embedded-hivemq-close"));
+        }
+        return shared.start();
     }
 
     private static int freePort() throws IOException {

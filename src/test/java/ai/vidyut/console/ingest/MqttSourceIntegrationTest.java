@@ -8,7 +8,6 @@ import ai.vidyut.console.telemetry.SeriesKey;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,12 +43,7 @@ class MqttSourceIntegrationTest {
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedBroker().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
+        broker = EmbeddedBroker.shared();
     }
 
     @BeforeEach

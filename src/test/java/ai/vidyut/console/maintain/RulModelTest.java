@@ -20,7 +20,7 @@ class RulModelTest {
 
     @BeforeAll
     static void train() {
-        model = RulModel.train(RunToFailureData.table(RunToFailureData.fleet(30, 1)), "unit", "cycle", FAST);
+        model = RulModel.train(RunToFailureData.table(RunToFailureData.fleet(20, 1)), "unit", "cycle", FAST);
     }
 
     @Test

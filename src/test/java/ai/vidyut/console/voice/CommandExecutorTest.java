@@ -227,4 +227,25 @@ class CommandExecutorTest {
         assertThat(acked).containsExactly(3L, 4L);
         assertThat(run("acknowledge all alarms").message()).isEqualTo("Acknowledged 5 alarms");
     }
+
+    @Test
+    void alarmsAreAcknowledgedInTheRealAlertService() {
+        ai.vidyut.console.alerts.AlertService service = new ai.vidyut.console.alerts.AlertService(db);
+        long t = VoiceFixtures.CLOCK.millis();
+        long first = service.raise(new ai.vidyut.console.detect.Anomaly(0, "site-1", "pump-2", "vibration_mm_s",
+                ai.vidyut.console.detect.AnomalyType.SPIKE, ai.vidyut.console.detect.Severity.HIGH, t, t, 9, 3, 200,
+                0.9, 1)).orElseThrow().id();
+        service.raise(new ai.vidyut.console.detect.Anomaly(0, "site-1", "inv-1", "temperature_c",
+                ai.vidyut.console.detect.AnomalyType.OVERHEATING, ai.vidyut.console.detect.Severity.MEDIUM, t, t, 80, 50,
+                60, 0.8, 1)).orElseThrow();
+        CommandExecutor withAlerts = new CommandExecutor(parser.vocabulary(), audit, null, VoiceFixtures.CLOCK)
+                .alarms(VoicePorts.alarms(service));
+        VoiceCommand one = parser.parse("acknowledge alarm " + first, "site-1");
+        assertThat(withAlerts.execute(one).status()).isEqualTo(ExecutionResult.Status.DONE);
+        assertThat(service.find(first).orElseThrow().acknowledged()).isTrue();
+        assertThat(service.open()).hasSize(1);
+        assertThat(withAlerts.execute(parser.parse("acknowledge all alarms", "site-1")).message())
+                .isEqualTo("Acknowledged 1 alarm");
+        assertThat(service.open()).isEmpty();
+    }
 }

@@ -44,6 +44,7 @@ class CommandParserTableTest {
             show                                        | navigate | false | site=site-1
             show the spaceship                          | navigate | false | site=site-1
             go to                                       | navigate | false | site=site-1
+            show the history of pump two                | navigate | false | site=site-1 view=history
             # query_status
             what is the solar output at site one        | query_status | true | site=site-1 deviceKind=pv_array metric=power_kw asset=pv-1
             what's the solar output                     | query_status | true | site=site-1 deviceKind=pv_array metric=power_kw asset=pv-1
@@ -136,6 +137,7 @@ class CommandParserTableTest {
             turn on the lights                          | device_control | false | site=site-1 deviceKind=lighting action=on
             charge pump one                             | device_control | false | site=site-1 deviceKind=pump number=1 action=charge asset=pump-1
             turn on pump two off                        | device_control | false | site=site-1 deviceKind=pump number=2 action=on asset=pump-2
+            stop pump one and the lights                | device_control | false | site=site-1 deviceKind=pump number=1 action=off asset=pump-1
             switch on the inverter at site two          | device_control | true  | site=site-2 deviceKind=inverter action=on asset=inv-1
             # unknown
             make me a sandwich                          | unknown | false |

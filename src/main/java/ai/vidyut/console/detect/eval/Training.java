@@ -39,15 +39,15 @@ public final class Training {
             return registry.record(NewRun.failed(KIND, o.scope(), requested,
                     "needs at least 2 labelled runs to tune on one and measure on the other; got " + runs.size()));
         }
-        if (labelled == 0) {
-            return registry.record(NewRun.failed(KIND, o.scope(), requested,
-                    "the training data has no labelled anomalies after the learning part"));
-        }
         for (LabelledRun r : runs) {
             if (r.table().size() < base.trainSize() + 10) {
                 return registry.record(NewRun.failed(KIND, o.scope(), requested, "run " + r.name() + " has "
                         + r.table().size() + " readings; needs more than " + (base.trainSize() + 10)));
             }
+        }
+        if (labelled == 0) {
+            return registry.record(NewRun.failed(KIND, o.scope(), requested,
+                    "the training data has no labelled anomalies after the learning part"));
         }
         List<List<LabelledRun>> halves = Benchmark.split(runs);
         List<LabelledRun> tune = halves.get(0);

@@ -479,4 +479,9 @@ public final class DashboardController implements ViewController {
         ctx.live().unsubscribe(liveListener);
         extraTiles.forEach(DashboardTile::dispose);
     }
+
+    /** The tiles other areas contributed (see {@link DashboardTiles}). */
+    public List<DashboardTile> extraTiles() {
+        return List.copyOf(extraTiles);
+    }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 public final class DashboardTiles {
 
     private static final List<Function<ViewContext, DashboardTile>> EXTRA = List.of(
+            ai.vidyut.console.ui.forecast.NextDayTile::new
     );
 
     private DashboardTiles() {

@@ -1,0 +1,190 @@
+package ai.vidyut.console.detect;
+
+import ai.vidyut.console.alerts.AlertService;
+import ai.vidyut.console.detect.eval.Training;
+import ai.vidyut.console.ingest.PipelineListener;
+import ai.vidyut.console.registry.ModelRegistry;
+import ai.vidyut.console.registry.ModelRun;
+import ai.vidyut.console.store.ReadingStore;
+import ai.vidyut.console.telemetry.Reading;
+import ai.vidyut.console.telemetry.SeriesKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Live detection: a {@link PipelineListener} that scores every committed reading of every series on its own
+ * worker thread (the pipeline's writer is never held up), stores an anomaly as soon as it opens (and updates it
+ * while it grows and when it ends), and raises an alert for it. A series seen for the first time is primed by
+ * replaying its recent stored history, so detection works right after a restart. Parameters come from the active
+ * registry run of kind {@value Training#KIND} for the series scope, else for {@code global}, else the shipped
+ * defaults.
+ */
+public final class LiveDetection implements PipelineListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveDetection.class);
+    private static final Duration PRIME_HISTORY = Duration.ofDays(2);
+
+    private final AnomalyStore anomalies;
+    private final AlertService alerts;
+    private final ReadingStore readings;
+    private final ModelRegistry registry;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "live-detection");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<SeriesKey, Series> series = new HashMap<>();
+    private final List<Consumer<Anomaly>> listeners = new CopyOnWriteArrayList<>();
+    private volatile long scored;
+
+    private final class Series {
+        final SeriesDetector detector;
+        final AnomalyBuilder builder;
+        final double[] row = new double[1];
+        long storedId;
+        long lastTs = Long.MIN_VALUE;
+
+        Series(SeriesKey key, DetectorParams params) {
+            detector = new SeriesDetector(params, List.of(key.metric()));
+            builder = new AnomalyBuilder(key.siteId(), key.assetId(), key.metric(), params.threshold(), 2,
+                    this::closed);
+        }
+
+        void closed(Anomaly a) {
+            if (storedId > 0) {
+                Anomaly done = a.withId(storedId);
+                anomalies.update(done);
+                storedId = 0;
+                notifyListeners(done);
+            }
+        }
+
+        void accept(long ts, double value, boolean live) {
+            if (ts <= lastTs) {
+                return; // out of order or repeated: scoring stays causal per series
+            }
+            lastTs = ts;
+            row[0] = value;
+            SeriesDetector.Result r = detector.update(ts, row);
+            if (!live) {
+                return;
+            }
+            builder.accept(ts, value, r);
+            Anomaly now = builder.snapshot();
+            if (now != null && storedId == 0) {
+                Anomaly saved = anomalies.save(now);
+                storedId = saved.id();
+                alerts.raise(saved);
+                notifyListeners(saved);
+            } else if (now != null && r.anomalous()) {
+                anomalies.update(now.withId(storedId));
+            }
+        }
+    }
+
+    public LiveDetection(AnomalyStore anomalies, AlertService alerts, ReadingStore readings, ModelRegistry registry) {
+        this.anomalies = anomalies;
+        this.alerts = alerts;
+        this.readings = readings;
+        this.registry = registry;
+    }
+
+    /** Called (on the detection thread) when an anomaly opens and when it ends. */
+    public void addAnomalyListener(Consumer<Anomaly> listener) {
+        listeners.add(listener);
+    }
+
+    private void notifyListeners(Anomaly a) {
+        for (Consumer<Anomaly> l : listeners) {
+            try {
+                l.accept(a);
+            } catch (RuntimeException e) {
+                LOG.warn("anomaly listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void onCommitted(List<Reading> batch) {
+        List<Reading> copy = List.copyOf(batch);
+        worker.execute(() -> {
+            for (Reading r : copy) {
+                try {
+                    series(r.seriesKey(), r.timestampMillis()).accept(r.timestampMillis(), r.value(), true);
+                    scored++;
+                } catch (RuntimeException e) {
+                    LOG.warn("detection failed for {}", r.seriesKey(), e);
+                }
+            }
+        });
+    }
+
+    private Series series(SeriesKey key, long firstLiveTs) {
+        Series s = series.get(key);
+        if (s == null) {
+            s = new Series(key, paramsFor(key));
+            series.put(key, s);
+            if (readings != null) {
+                Series primed = s;
+                readings.forEachPoint(key, firstLiveTs - PRIME_HISTORY.toMillis(), firstLiveTs,
+                        p -> primed.accept(p.timestampMillis(), p.value(), false));
+            }
+        }
+        return s;
+    }
+
+    DetectorParams paramsFor(SeriesKey key) {
+        if (registry != null) {
+            for (String scope : new String[]{key.toString(), "global"}) {
+                Optional<ModelRun> active = registry.active(Training.KIND, scope);
+                if (active.isPresent() && active.get().artifactPath() != null) {
+                    try {
+                        return DetectorParams.read(Path.of(active.get().artifactPath()));
+                    } catch (RuntimeException e) {
+                        LOG.warn("cannot read active model {}, using defaults: {}", active.get().id(), e.getMessage());
+                    }
+                }
+            }
+        }
+        return DetectorParams.shippedDefault();
+    }
+
+    /** Readings scored so far. */
+    public long scored() {
+        return scored;
+    }
+
+    /** Waits until everything handed over so far is scored (for tests and orderly shutdown). */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        Future<?> marker = worker.submit(() -> { });
+        try {
+            marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package ai.vidyut.console.ui.forecast;
+
+import ai.vidyut.console.forecast.Forecast;
+import ai.vidyut.console.forecast.ForecastOptions;
+import ai.vidyut.console.forecast.ForecastService;
+import ai.vidyut.console.forecast.HolidayCalendar;
+import ai.vidyut.console.forecast.RegularSeries;
+import ai.vidyut.console.forecast.SolarSite;
+import ai.vidyut.console.telemetry.AssetKind;
+import ai.vidyut.console.telemetry.Metric;
+import ai.vidyut.console.telemetry.MetricCatalog;
+import ai.vidyut.console.telemetry.SeriesKey;
+import ai.vidyut.console.telemetry.Site;
+import ai.vidyut.console.ui.Background;
+import ai.vidyut.console.ui.events.DataImported;
+import ai.vidyut.console.ui.events.SiteSelected;
+import ai.vidyut.console.ui.history.BandChart;
+import ai.vidyut.console.ui.views.ViewContext;
+import ai.vidyut.console.ui.views.ViewController;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Forecast view: the last days of a stored series, its forecast with the shaded 95 % band, the forecast's
+ * components, and the rolling-origin backtest figures behind the band. Forecasts run off the FX thread in the
+ * core's {@link ForecastService} and refresh as data arrives (at most once a minute).
+ */
+public final class ForecastController implements ViewController {
+
+    private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final long HOUR_MS = 3_600_000L;
+
+    private final ViewContext ctx;
+    private final ForecastModel model = new ForecastModel();
+    private final NumberAxis timeAxis = new NumberAxis();
+    private final NumberAxis valueAxis = new NumberAxis();
+    private final BandChart chart = new BandChart(timeAxis, valueAxis);
+    private final XYChart.Series<Number, Number> history = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> forecastLine = new XYChart.Series<>();
+    private final NumberAxis compTime = new NumberAxis();
+    private final LineChart<Number, Number> components = new LineChart<>(compTime, new NumberAxis());
+    private final ToggleGroup horizons = new ToggleGroup();
+    private final ForecastService service;
+    private final java.util.function.Consumer<ForecastService.Result> onResult = this::onResult;
+    private ForecastService.Request watching;
+    private long generation;
+    private boolean shown;
+    private boolean stale = true;
+
+    @FXML private Label title;
+    @FXML private Label subtitle;
+    @FXML private ComboBox<SeriesKey> seriesBox;
+    @FXML private HBox horizonBar;
+    @FXML private ComboBox<String> countryBox;
+    @FXML private Button refreshButton;
+    @FXML private ProgressIndicator busy;
+    @FXML private StackPane chartHolder;
+    @FXML private StackPane componentsHolder;
+    @FXML private Label metricsLabel;
+    @FXML private Label messageLabel;
+
+    public ForecastController(ViewContext ctx) {
+        this.ctx = ctx;
+        this.service = ForecastServices.of(ctx);
+    }
+
+    public ForecastModel model() {
+        return model;
+    }
+
+    public BandChart chart() {
+        return chart;
+    }
+
+    public LineChart<Number, Number> componentsChart() {
+        return components;
+    }
+
+    @FXML
+    private void initialize() {
+        chart.setId("forecastChart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        timeAxis.setAutoRanging(false);
+        timeAxis.setForceZeroInRange(false);
+        timeAxis.setMinorTickVisible(false);
+        timeAxis.setTickLabelFormatter(hours());
+        valueAxis.setForceZeroInRange(false);
+        history.setName("history");
+        forecastLine.setName("forecast");
+        chart.getData().add(history);
+        chart.getData().add(forecastLine);
+        chartHolder.getChildren().add(chart);
+        components.setId("componentsChart");
+        components.setAnimated(false);
+        components.setCreateSymbols(false);
+        compTime.setForceZeroInRange(false);
+        compTime.setTickLabelFormatter(hours());
+        componentsHolder.getChildren().add(components);
+
+        seriesBox.setId("forecastSeriesBox");
+        seriesBox.setItems(model.series());
+        seriesBox.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(SeriesKey key, boolean empty) {
+                super.updateItem(key, empty);
+                setText(empty || key == null ? null : label(key));
+            }
+        });
+        seriesBox.setButtonCell(seriesBox.getCellFactory().call(null));
+        seriesBox.valueProperty().bindBidirectional(model.selectedProperty());
+        model.selectedProperty().addListener((o, was, now) -> refresh());
+
+        for (int h : ForecastModel.HORIZONS) {
+            ToggleButton b = new ToggleButton(h % 24 == 0 && h > 24 ? (h / 24) + " d" : h + " h");
+            b.setId("horizon-" + h);
+            b.getStyleClass().add("view-button");
+            b.setToggleGroup(horizons);
+            b.setUserData(h);
+            b.setSelected(h == model.horizonHoursProperty().get());
+            horizonBar.getChildren().add(b);
+        }
+        horizonBar.getStyleClass().add("view-bar");
+        horizons.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+                return;
+            }
+            model.horizonHoursProperty().set((Integer) now.getUserData());
+            refresh();
+        });
+        countryBox.getItems().setAll("none", "US", "IN");
+        countryBox.valueProperty().bindBidirectional(model.countryProperty());
+        model.countryProperty().addListener((o, was, now) -> refresh());
+
+        busy.visibleProperty().bind(model.loadingProperty());
+        metricsLabel.setId("forecastMetrics");
+        metricsLabel.textProperty().bind(model.metricsProperty());
+        messageLabel.setId("forecastMessage");
+        messageLabel.textProperty().bind(model.messageProperty());
+        model.resultProperty().addListener((o, was, now) -> render(now));
+
+        service.addListener(onResult);
+        ctx.bus().subscribe(SiteSelected.class, e -> siteChanged(e.siteId()));
+        ctx.bus().subscribe(DataImported.class, e -> {
+            stale = true;
+            if (shown) {
+                loadSeriesList();
+            }
+        });
+        siteChanged(ctx.selectedSite().get());
+    }
+
+    private static StringConverter<Number> hours() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return LocalDateTime.ofInstant(Instant.ofEpochMilli((long) (n.doubleValue() * HOUR_MS)),
+                        ZoneId.systemDefault()).format(TICK);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        };
+    }
+
+    @Override
+    public void shown() {
+        shown = true;
+        if (stale) {
+            loadSeriesList();
+        }
+    }
+
+    @Override
+    public void hidden() {
+        shown = false;
+    }
+
+    @Override
+    public void dispose() {
+        service.removeListener(onResult);
+    }
+
+    /** A refreshed forecast (on the service's thread): shown if it is the one on screen. */
+    private void onResult(ForecastService.Result r) {
+        Platform.runLater(() -> {
+            if (r.request().equals(watching)) {
+                model.show(r);
+            }
+        });
+    }
+
+    static String label(SeriesKey key) {
+        Metric m = MetricCatalog.describe(key.metric());
+        return key.assetId() + " · " + m.label() + (m.unit().isEmpty() ? "" : " (" + m.unit() + ")");
+    }
+
+    private void siteChanged(String siteId) {
+        model.siteIdProperty().set(siteId);
+        title.setText(siteId == null ? "Forecast" : "Forecast · " + siteId);
+        stale = true;
+        if (shown) {
+            loadSeriesList();
+        }
+    }
+
+    private void loadSeriesList() {
+        String siteId = model.siteIdProperty().get();
+        stale = false;
+        if (siteId == null) {
+            model.series().clear();
+            model.messageProperty().set("Select a site on the left.");
+            return;
+        }
+        ctx.background().run(() -> ctx.backend().readings().series(siteId), list -> {
+            if (!Objects.equals(siteId, model.siteIdProperty().get())) {
+                return;
+            }
+            SeriesKey keep = model.selectedProperty().get();
+            model.series().setAll(list);
+            subtitle.setText("95 % bands from a rolling-origin backtest");
+            SeriesKey pick = keep != null && list.contains(keep) ? keep : defaultSeries(list);
+            if (Objects.equals(pick, model.selectedProperty().get())) {
+                refresh();
+            } else {
+                model.selectedProperty().set(pick);
+            }
+            if (list.isEmpty()) {
+                model.messageProperty().set("No stored readings for " + siteId + " yet.");
+            }
+        }, e -> model.messageProperty().set("Cannot list series: " + Background.message(e)));
+    }
+
+    /** A grid meter's power if there is one, else any power series, else the first series. */
+    static SeriesKey defaultSeries(List<SeriesKey> list) {
+        return list.stream().filter(k -> k.metric().equals(MetricCatalog.POWER_KW))
+                .filter(k -> k.assetId().toLowerCase(Locale.ROOT).contains("meter")).findFirst()
+                .or(() -> list.stream().filter(k -> k.metric().equals(MetricCatalog.POWER_KW)).findFirst())
+                .orElse(list.isEmpty() ? null : list.get(0));
+    }
+
+    @FXML
+    private void refresh() {
+        SeriesKey key = model.selectedProperty().get();
+        long gen = ++generation;
+        if (key == null) {
+            return;
+        }
+        int horizon = model.horizonHoursProperty().get();
+        String country = model.countryProperty().get();
+        model.loadingProperty().set(true);
+        model.messageProperty().set("Forecasting " + label(key) + " …");
+        ForecastService.Request req = request(key, horizon, country);
+        if (watching != null && !watching.equals(req)) {
+            service.unwatch(watching);
+        }
+        watching = req;
+        ctx.background().run(() -> service.watch(req).get(), r -> {
+            if (gen == generation) {
+                model.loadingProperty().set(false);
+                model.show(r);
+            }
+        }, e -> {
+            if (gen == generation) {
+                model.loadingProperty().set(false);
+                model.messageProperty().set("Cannot forecast " + label(key) + ": " + Background.message(e));
+            }
+        });
+    }
+
+    /** Hourly forecast request; PV power of a site with a known location and capacity uses the solar model. */
+    private ForecastService.Request request(SeriesKey key, int horizon, String country) {
+        ZoneId zone = ZoneId.systemDefault();
+        ForecastOptions options = ForecastOptions.defaults().withCalendar(HolidayCalendar.forCountry(country));
+        Site site = ctx.backend().sites().site(key.siteId()).orElse(null);
+        if (site != null) {
+            try {
+                zone = ZoneId.of(site.timeZone());
+            } catch (RuntimeException ignored) {
+                // keep the system zone
+            }
+            boolean pv = key.metric().equals(MetricCatalog.POWER_KW) && ctx.backend().sites()
+                    .asset(key.siteId(), key.assetId()).map(a -> a.kind() == AssetKind.PV_ARRAY).orElse(false);
+            if (pv && Double.isFinite(site.latitude()) && Double.isFinite(site.longitude())
+                    && site.capacityKw() > 0) {
+                options = options.withSolar(new SolarSite(site.latitude(), site.longitude(), site.capacityKw()),
+                        zone.getRules().getOffset(Instant.now()));
+            }
+        }
+        return new ForecastService.Request(key, Duration.ofHours(1), horizon, zone, 400, options);
+    }
+
+    private void render(ForecastService.Result r) {
+        history.getData().clear();
+        forecastLine.getData().clear();
+        chart.band().clear();
+        components.getData().clear();
+        if (r == null) {
+            return;
+        }
+        RegularSeries h = r.history();
+        Forecast f = r.forecast();
+        int show = Math.min(h.size(), Math.max(72, 2 * f.size()));
+        List<XYChart.Data<Number, Number>> hist = new ArrayList<>(show);
+        for (int i = h.size() - show; i < h.size(); i++) {
+            hist.add(new XYChart.Data<>(x(r, h.time(i)), h.value(i)));
+        }
+        history.getData().setAll(hist);
+        List<XYChart.Data<Number, Number>> line = new ArrayList<>(f.size());
+        List<BandChart.Band> band = new ArrayList<>(f.size());
+        for (int i = 0; i < f.size(); i++) {
+            double x = x(r, f.time(i));
+            line.add(new XYChart.Data<>(x, f.predicted()[i]));
+            band.add(new BandChart.Band(x, f.lower95()[i], f.upper95()[i]));
+        }
+        forecastLine.getData().setAll(line);
+        chart.band().setAll(band);
+        timeAxis.setLowerBound(x(r, h.time(h.size() - show)));
+        timeAxis.setUpperBound(x(r, f.time(f.size() - 1)));
+        timeAxis.setTickUnit(Math.max(1, (timeAxis.getUpperBound() - timeAxis.getLowerBound()) / 8));
+        for (Map.Entry<String, double[]> c : f.components().entrySet()) {
+            if (isZero(c.getValue()) || c.getKey().equals("trend") && f.components().size() > 3) {
+                continue; // the trend's level would flatten the other components; it is in the tooltip-free line
+            }
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(c.getKey());
+            for (int i = 0; i < f.size(); i++) {
+                s.getData().add(new XYChart.Data<>(x(r, f.time(i)), c.getValue()[i]));
+            }
+            components.getData().add(s);
+        }
+    }
+
+    private static boolean isZero(double[] v) {
+        for (double d : v) {
+            if (Math.abs(d) > 1e-9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Chart x: hours since the epoch of the wall-clock time in the request's zone. */
+    private static double x(ForecastService.Result r, LocalDateTime t) {
+        return r.instant(t).toEpochMilli() / (double) HOUR_MS;
+    }
+}

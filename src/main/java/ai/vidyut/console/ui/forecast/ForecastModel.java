@@ -1,0 +1,93 @@
+package ai.vidyut.console.ui.forecast;
+
+import ai.vidyut.console.forecast.Accuracy;
+import ai.vidyut.console.forecast.ForecastService;
+import ai.vidyut.console.telemetry.SeriesKey;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Locale;
+
+/** State of the forecast view: series, horizon, holiday calendar and the latest forecast. FX thread only. */
+public final class ForecastModel {
+
+    /** Horizon choices, in hours. */
+    public static final int[] HORIZONS = {24, 48, 72, 168};
+
+    private final StringProperty siteId = new SimpleStringProperty();
+    private final ObservableList<SeriesKey> series = FXCollections.observableArrayList();
+    private final ObjectProperty<SeriesKey> selected = new SimpleObjectProperty<>();
+    private final IntegerProperty horizonHours = new SimpleIntegerProperty(24);
+    private final StringProperty country = new SimpleStringProperty("none");
+    private final ObjectProperty<ForecastService.Result> result = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty metrics = new SimpleStringProperty("");
+
+    public StringProperty siteIdProperty() {
+        return siteId;
+    }
+
+    public ObservableList<SeriesKey> series() {
+        return series;
+    }
+
+    public ObjectProperty<SeriesKey> selectedProperty() {
+        return selected;
+    }
+
+    public IntegerProperty horizonHoursProperty() {
+        return horizonHours;
+    }
+
+    public StringProperty countryProperty() {
+        return country;
+    }
+
+    public ObjectProperty<ForecastService.Result> resultProperty() {
+        return result;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty metricsProperty() {
+        return metrics;
+    }
+
+    /** Shows a new forecast and its backtest figures. */
+    public void show(ForecastService.Result r) {
+        result.set(r);
+        metrics.set(describe(r));
+        message.set("");
+    }
+
+    static String describe(ForecastService.Result r) {
+        Accuracy a = r.forecast().calibration();
+        String model = r.forecast().model()
+                + (r.forecast().model().contains("direct") ? String.format(Locale.ROOT, " (short-horizon weight %.1f)",
+                r.forecast().blendWeight()) : "");
+        if (r.forecast().calibrationOrigins() == 0) {
+            return "Model " + model + " · too little history for a backtest yet; band: " + r.forecast().bandMethod();
+        }
+        return String.format(Locale.ROOT, "Model %s · backtest over %d origins: MAE %.2f · RMSE %.2f · MAPE %s · "
+                        + "95 %% coverage %.1f %% · mean band width %.2f · accuracy score %s", model,
+                r.forecast().calibrationOrigins(), a.mae(), a.rmse(),
+                Double.isNaN(a.mape()) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", a.mape()), a.coverage95(),
+                a.meanBandWidth(), Double.isNaN(a.accuracyScore()) ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f", a.accuracyScore()));
+    }
+}

@@ -1,0 +1,46 @@
+package ai.vidyut.console.ui.maintenance;
+
+import ai.vidyut.console.maintain.HealthClassifier;
+import ai.vidyut.console.maintain.LiveHealthModel;
+import ai.vidyut.console.maintain.MaintenanceService;
+import ai.vidyut.console.registry.ModelRegistry;
+import ai.vidyut.console.store.DataDir;
+import ai.vidyut.console.store.Database;
+import ai.vidyut.console.ui.ConsoleBackend;
+import ai.vidyut.console.ui.StoreBackend;
+
+import java.time.Clock;
+
+/** Builds the headless {@link MaintenanceService} the view reads from, for whichever backend the window runs on. */
+final class MaintenanceBackend {
+
+    private MaintenanceBackend() {
+    }
+
+    /** Slow (loads or trains the live health model): call off the FX thread. Null when the backend has no database. */
+    static MaintenanceService open(ConsoleBackend backend) {
+        Database db;
+        ModelRegistry registry;
+        if (backend.runtime().isPresent()) {
+            db = backend.runtime().get().database();
+            registry = backend.runtime().get().registry();
+        } else if (backend instanceof StoreBackend sb) {
+            db = sb.database();
+            registry = db.dataDir() == null ? null : new ModelRegistry(db, DataDir.modelsDir(db.dataDir()));
+        } else {
+            return null;
+        }
+        HealthClassifier model;
+        String name;
+        if (registry != null) {
+            LiveHealthModel.Loaded loaded = LiveHealthModel.loadOrTrain(registry);
+            model = loaded.model();
+            name = loaded.describe();
+        } else {
+            model = LiveHealthModel.trainDefault();
+            name = "live-condition (unsaved)";
+        }
+        return new MaintenanceService(db, backend.sites(), backend.readings(), model, name,
+                MaintenanceService.Settings.defaults(), Clock.systemUTC());
+    }
+}
