@@ -78,6 +78,11 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Messages larger than this are quarantined as too_large. Default: ${DEFAULT-VALUE}.")
     private int maxPayloadBytes;
 
+    @Option(names = "--live-models",
+            description = "Also run the live models on what arrives, as the console window does: streaming anomaly "
+                    + "detection (anomalies stored, alerts raised) and the maintenance plan.")
+    private boolean liveModels;
+
     @Override
     public Integer call() throws Exception {
         List<ConnectionSettings> connections = new ArrayList<>();
@@ -113,6 +118,7 @@ public final class IngestCommand implements Callable<Integer> {
                             + "or add a connection in the console");
                 }
             }
+            ai.vidyut.console.live.LiveModels models = liveModels ? ai.vidyut.console.live.LiveModels.attach(rt) : null;
             for (ConnectionSettings c : connections) {
                 Source s = ackOnReceipt && c.kind() == ConnectionSettings.Kind.MQTT
                         ? rt.connect(new ai.vidyut.console.ingest.MqttSource(c, rt.pipeline(),
@@ -148,6 +154,9 @@ public final class IngestCommand implements Callable<Integer> {
                     rt.disconnect(s);
                 }
                 rt.pipeline().drain(Duration.ofSeconds(60));
+                if (models != null) {
+                    models.close();
+                }
                 System.out.println(summary(rt, (System.nanoTime() - started) / 1e9));
                 System.out.flush();
             } finally {

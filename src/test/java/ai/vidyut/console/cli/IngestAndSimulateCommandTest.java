@@ -121,6 +121,20 @@ class IngestAndSimulateCommandTest {
     }
 
     @Test
+    void ingestWithLiveModelsAttachesDetectionAndMaintenanceToTheSamePipeline() throws Exception {
+        String data = dir.resolve("live").toString();
+        Run ingest = run("--data-dir", data, "ingest", "--mqtt", broker.url(), "--client-id", "collector-live",
+                "--duration", "1s", "--live-models");
+        assertThat(ingest.code()).as(ingest.err()).isZero();
+        try (var db = ai.vidyut.console.store.Database.open(dir.resolve("live"))) {
+            var registry = new ai.vidyut.console.registry.ModelRegistry(db,
+                    ai.vidyut.console.store.DataDir.modelsDir(dir.resolve("live")));
+            // the maintenance service loaded (here: trained and recorded) its live health model
+            assertThat(registry.runs("maintenance-health", null)).isNotEmpty();
+        }
+    }
+
+    @Test
     void simulateWritesALabelledCsvFasterThanRealTime() throws Exception {
         Path csv = dir.resolve("week.csv");
         Run r = run("simulate", "--csv", csv.toString(), "--from", "2026-03-01T00:00:00Z", "--to",

@@ -4,6 +4,7 @@ import ai.vidyut.console.alerts.AlertService;
 import ai.vidyut.console.detect.Anomaly;
 import ai.vidyut.console.detect.AnomalyStore;
 import ai.vidyut.console.detect.LiveDetection;
+import ai.vidyut.console.live.LiveModels;
 import ai.vidyut.console.detect.Severity;
 import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.store.Database;
@@ -129,12 +130,7 @@ public final class AnomaliesController implements ViewController {
         Database db = rt.database();
         store = new AnomalyStore(db);
         alerts = new AlertService(db);
-        LiveDetection live = ctx.services().get(LiveDetection.class, () -> {
-            LiveDetection d = new LiveDetection(new AnomalyStore(db), new AlertService(db), rt.readingStore(),
-                    rt.registry());
-            rt.pipeline().addListener(d);
-            return d;
-        });
+        LiveDetection live = ctx.services().get(LiveModels.class, () -> LiveModels.attach(rt)).detection();
         live.addAnomalyListener(a -> dirty = true);
         poller = ctx.background().every(1000, () -> {
             if (dirty) {

@@ -47,6 +47,12 @@ public final class Shell implements AutoCloseable {
         }
         backend.addCommittedListener(live);
         live.start();
+        // Live models follow the telemetry from the start, not only once their view is opened.
+        backend.runtime().ifPresent(rt -> background.run(
+                () -> services.get(ai.vidyut.console.live.LiveModels.class,
+                        () -> ai.vidyut.console.live.LiveModels.attach(rt)),
+                attached -> { },
+                e -> org.slf4j.LoggerFactory.getLogger(Shell.class).warn("live models not attached", e)));
     }
 
     public Parent root() {
