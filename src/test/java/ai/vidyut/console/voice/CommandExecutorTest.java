@@ -248,4 +248,31 @@ class CommandExecutorTest {
                 .isEqualTo("Acknowledged 1 alarm");
         assertThat(service.open()).isEmpty();
     }
+
+    @Test
+    void maintenanceQuestionsAreAnsweredFromThePlan() {
+        java.time.Instant failure = Instant.parse("2026-12-04T00:00:00Z");
+        List<ai.vidyut.console.maintain.MaintenanceItem> plan = List.of(
+                new ai.vidyut.console.maintain.MaintenanceItem("site-1", "pump-1", "Pump 1",
+                        ai.vidyut.console.maintain.MaintenanceItem.Type.PREVENTIVE,
+                        ai.vidyut.console.maintain.MaintenanceItem.Priority.HIGH, failure, 12, 0.82,
+                        "replace the bearing", "degraded", 0.7, "vibration_mm_s", Instant.EPOCH),
+                new ai.vidyut.console.maintain.MaintenanceItem("site-1", "inv-2", "Inverter 2",
+                        ai.vidyut.console.maintain.MaintenanceItem.Type.INSPECTION,
+                        ai.vidyut.console.maintain.MaintenanceItem.Priority.LOW, null, 40, 0.6,
+                        "check the fans", "healthy", 0.9, "temperature_c", Instant.EPOCH));
+        CommandExecutor withPlan = new CommandExecutor(parser.vocabulary(), audit, null, VoiceFixtures.CLOCK)
+                .maintenance(new MaintenanceAnswers(site -> site.equals("site-1") ? plan : List.of(),
+                        parser.vocabulary()));
+        ExecutionResult pump = withPlan.execute(parser.parse("when is the next maintenance for pump one", "site-1"));
+        assertThat(pump.status()).isEqualTo(ExecutionResult.Status.DONE);
+        assertThat(pump.message()).isEqualTo("Pump 1: preventive maintenance within 12 days (high priority, "
+                + "predicted failure 2026-12-04, confidence 0.82): replace the bearing.");
+        assertThat(withPlan.execute(parser.parse("what is the maintenance schedule", "site-1")).message())
+                .contains("Pump 1").contains("Inverter 2");
+        assertThat(withPlan.execute(parser.parse("when is pump two due for service", "site-1")).message())
+                .isEqualTo("Nothing is planned for Pump 2.");
+        assertThat(withPlan.execute(parser.parse("what is the maintenance schedule at site two", "site-1")).status())
+                .isEqualTo(ExecutionResult.Status.UNAVAILABLE);
+    }
 }

@@ -134,7 +134,9 @@ public final class VoiceController implements ViewController {
             CommandExecutor ex = new CommandExecutor(vocabulary, new AuditLog(db, Clock.systemUTC()),
                     new StoredReadings(db, ctx.backend().readings()), Clock.systemDefaultZone())
                     .navigator(this::navigate)
-                    .alarms(alarms(db));
+                    .alarms(alarms(db))
+                    .maintenance(new ai.vidyut.console.voice.MaintenanceAnswers(
+                            new ai.vidyut.console.maintain.PlanStore(db)::plan, vocabulary));
             MqttDevicePublisher p = publisher();
             if (p != null) {
                 ex.publisher(p);
