@@ -47,6 +47,7 @@ class CommandExecutorTest {
     private AuditLog audit;
     private CommandParser parser;
     private CommandExecutor executor;
+    private ReadingStore readings;
     private final List<String> navigations = new ArrayList<>();
 
     @BeforeAll
@@ -81,7 +82,7 @@ class CommandExecutorTest {
         SiteStore sites = new SiteStore(db);
         VoiceFixtures.sites().forEach(sites::saveSite);
         VoiceFixtures.assets().forEach(sites::saveAsset);
-        ReadingStore readings = new ReadingStore(db, sites);
+        readings = new ReadingStore(db, sites);
         // pump 2 ran at 4 kW from 08:00 to 10:00 on the fixture clock's day, then its vibration was measured
         long eight = Instant.parse("2026-11-22T08:00:00Z").toEpochMilli();
         List<Reading> batch = new ArrayList<>();
@@ -274,5 +275,30 @@ class CommandExecutorTest {
                 .isEqualTo("Nothing is planned for Pump 2.");
         assertThat(withPlan.execute(parser.parse("what is the maintenance schedule at site two", "site-1")).status())
                 .isEqualTo(ExecutionResult.Status.UNAVAILABLE);
+    }
+
+    @Test
+    void forecastQuestionsAreAnsweredByTheForecastService() {
+        // ten days of a daily load cycle at the meter of site three: 50 kW +- 20 kW, peak at 18:00
+        long now = VoiceFixtures.CLOCK.millis();
+        List<Reading> history = new ArrayList<>();
+        for (long t = now - 10 * 86_400_000L; t <= now; t += 3_600_000L) {
+            double hour = (t / 3_600_000L) % 24;
+            history.add(new Reading(t, "site-3", "meter-1", "power_kw", 50 + 20 * Math.sin(2 * Math.PI * (hour - 12) / 24)));
+        }
+        readings.append(history);
+        ai.vidyut.console.forecast.ForecastService service = new ai.vidyut.console.forecast.ForecastService(readings,
+                null, VoiceFixtures.CLOCK, java.time.Duration.ofMinutes(5));
+        CommandExecutor withForecasts = new CommandExecutor(parser.vocabulary(), audit, null, VoiceFixtures.CLOCK)
+                .forecasts(new ForecastAnswers(service, parser.vocabulary(), VoiceFixtures.CLOCK));
+        ExecutionResult r = withForecasts.execute(parser.parse(
+                "what is the load forecast for the next six hours at site three", "site-1"));
+        assertThat(r.status()).as(r.message()).isEqualTo(ExecutionResult.Status.DONE);
+        assertThat(r.message()).startsWith("Meter 1 power forecast");
+        // between 10:00 and 16:00 the cycle rises from 45 to 67 kW: the mean of the forecast lies in that range
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("mean ([0-9.]+) kW").matcher(r.message());
+        assertThat(m.find()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isBetween(45.0, 67.0);
+        service.close();
     }
 }

@@ -69,6 +69,7 @@ public final class VoiceController implements ViewController {
     private volatile SpeechRecognizer recognizer;
     private volatile MqttDevicePublisher publisher;
     private volatile boolean disposed;
+    private ai.vidyut.console.forecast.ForecastService forecasts;
 
     @FXML private Label micStatus;
     @FXML private Button talkButton;
@@ -136,7 +137,9 @@ public final class VoiceController implements ViewController {
                     .navigator(this::navigate)
                     .alarms(alarms(db))
                     .maintenance(new ai.vidyut.console.voice.MaintenanceAnswers(
-                            new ai.vidyut.console.maintain.PlanStore(db)::plan, vocabulary));
+                            new ai.vidyut.console.maintain.PlanStore(db)::plan, vocabulary))
+                    .forecasts(new ai.vidyut.console.voice.ForecastAnswers(forecastService(), vocabulary,
+                            Clock.systemUTC()));
             MqttDevicePublisher p = publisher();
             if (p != null) {
                 ex.publisher(p);
@@ -149,6 +152,15 @@ public final class VoiceController implements ViewController {
             }
             return vocabulary;
         }, v -> { }, e -> model.resultProperty().set("Cannot load the sites: " + Background.message(e)));
+    }
+
+    /** Forecasts asked by voice are computed on demand (not recorded in the registry: the forecast area does that). */
+    private synchronized ai.vidyut.console.forecast.ForecastService forecastService() {
+        if (forecasts == null) {
+            forecasts = new ai.vidyut.console.forecast.ForecastService(ctx.backend().readings(), null, Clock.systemUTC(),
+                    java.time.Duration.ofMinutes(5));
+        }
+        return forecasts;
     }
 
     private static VoicePorts.Alarms alarms(Database db) {
@@ -316,6 +328,11 @@ public final class VoiceController implements ViewController {
         stopListening.set(true);
         if (publisher != null) {
             publisher.close();
+        }
+        synchronized (this) {
+            if (forecasts != null) {
+                forecasts.close();
+            }
         }
         if (recognizer != null) {
             recognizer.close();
