@@ -142,6 +142,13 @@ public final class AlertService {
                 clock.getAsLong(), id) > 0;
     }
 
+    /** Acknowledges the open alerts raised for this anomaly's (site, asset, metric, type); returns how many. */
+    public synchronized int acknowledgeFor(Anomaly a) {
+        return update("UPDATE alerts SET acknowledged = TRUE, acknowledged_at = ? WHERE NOT acknowledged "
+                        + "AND site_id = ? AND asset_id = ? AND metric = ? AND alert_type = ?", clock.getAsLong(),
+                a.siteId(), a.assetId(), a.metric(), a.type().wireName());
+    }
+
     /** Acknowledges every open alert; returns how many. */
     public synchronized int acknowledgeAll() {
         return update("UPDATE alerts SET acknowledged = TRUE, acknowledged_at = ? WHERE NOT acknowledged",

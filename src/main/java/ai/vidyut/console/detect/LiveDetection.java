@@ -120,6 +120,9 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
     @Override
     public void onCommitted(List<Reading> batch) {
         List<Reading> copy = List.copyOf(batch);
+        if (worker.isShutdown()) {
+            return;
+        }
         worker.execute(() -> {
             for (Reading r : copy) {
                 try {

@@ -163,7 +163,8 @@ public final class SurpriseDetector implements StreamingDetector {
         double logRatio = Math.log((newShortEnergy + 1e-12) / (longEnergy + 1e-12));
         double zVar = varStats.z(logRatio);
 
-        boolean same = Math.abs(x - previous) <= 1e-12 * Math.max(1, Math.abs(x));
+        // a run of exact zeros is a state (no sun, switched off), not a frozen sensor
+        boolean same = x != 0 && Math.abs(x - previous) <= 1e-12 * Math.max(1, Math.abs(x));
         run = same ? run + 1 : 0;
         double stuckDecades = run >= STUCK_MIN_RUN ? -run * Math.log10(Math.max(zeroDiffShare, 0.02)) : 0;
 

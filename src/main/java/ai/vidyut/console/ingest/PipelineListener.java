@@ -11,7 +11,11 @@ import java.util.List;
 @FunctionalInterface
 public interface PipelineListener {
 
-    /** The readings of one committed batch, oldest message first, each reading once (duplicates removed). */
+    /**
+     * The readings of one committed batch, oldest message first, each reading once within the batch. A reading
+     * that arrives again after it was committed (an MQTT redelivery after a reconnect) is stored once but may be
+     * passed to listeners again; {@link PipelineStats#duplicates()} counts such repeats.
+     */
     void onCommitted(List<Reading> batch);
 
     /** Messages (or objects of batched messages) that were quarantined in the same commit. */

@@ -9,9 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,42 +150,77 @@ public final class ReadingStore {
         }
     }
 
-    /** Inserts the readings not yet stored; adds each inserted one to its minute rollup. */
+    /**
+     * Inserts the readings not yet stored; adds each inserted one to its minute rollup. Which readings are already
+     * stored is looked up with one index range scan per series of the batch (for a live stream these return
+     * nothing), so the rows themselves go in with plain batched INSERTs, measured ~1.5x faster than an
+     * insert-if-absent MERGE per row. A concurrent writer storing the same reading in between makes the INSERT fail
+     * with a key violation; {@link #append} then retries the whole transaction, which sees it as stored.
+     */
     private static int insertRaw(Connection c, List<Reading> readings, int[] sids, TreeMap<RollupKey, Acc> minutes)
             throws SQLException {
+        Map<Integer, long[]> spans = new HashMap<>();
+        for (int i = 0; i < sids.length; i++) {
+            long ts = readings.get(i).timestampMillis();
+            long[] span = spans.computeIfAbsent(sids[i], k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+            span[0] = Math.min(span[0], ts);
+            span[1] = Math.max(span[1], ts);
+        }
+        Set<StoredKey> taken = new HashSet<>();
+        Map<Integer, Set<Long>> stored = storedIn(c, spans);
         int added = 0;
         try (PreparedStatement ps = c.prepareStatement(
-                // insert-if-absent: a matched row is left as it is and counts 0 (measured faster than
-                // INSERT ... WHERE NOT EXISTS and MERGE ... KEY, see bench AppendProbe)
-                "MERGE INTO readings t USING (VALUES (CAST(? AS INTEGER), CAST(? AS BIGINT), "
-                        + "CAST(? AS DOUBLE PRECISION))) AS s(series_id, ts, reading_value) "
-                        + "ON t.series_id = s.series_id AND t.ts = s.ts "
-                        + "WHEN NOT MATCHED THEN INSERT (series_id, ts, reading_value) "
-                        + "VALUES (s.series_id, s.ts, s.reading_value)")) {
-            int chunkStart = 0;
+                "INSERT INTO readings (series_id, ts, reading_value) VALUES (?, ?, ?)")) {
+            int pending = 0;
             for (int i = 0; i < sids.length; i++) {
                 Reading r = readings.get(i);
+                Set<Long> existing = stored.get(sids[i]);
+                if (existing != null && existing.contains(r.timestampMillis())) {
+                    continue;
+                }
+                // a reading repeated within the batch is stored once, with its first value
+                if (!taken.add(new StoredKey(sids[i], r.timestampMillis()))) {
+                    continue;
+                }
                 ps.setInt(1, sids[i]);
                 ps.setLong(2, r.timestampMillis());
                 ps.setDouble(3, r.value());
                 ps.addBatch();
-                if (i - chunkStart + 1 == INSERT_CHUNK || i == sids.length - 1) {
-                    int[] counts = ps.executeBatch();
-                    for (int k = 0; k < counts.length; k++) {
-                        if (counts[k] > 0) {
-                            Reading in = readings.get(chunkStart + k);
-                            minutes.computeIfAbsent(
-                                    new RollupKey(sids[chunkStart + k],
-                                            alignDown(in.timestampMillis(), MINUTE_MILLIS)), x -> new Acc())
-                                    .add(in.value());
-                            added++;
-                        }
-                    }
-                    chunkStart = i + 1;
+                minutes.computeIfAbsent(new RollupKey(sids[i], alignDown(r.timestampMillis(), MINUTE_MILLIS)),
+                        x -> new Acc()).add(r.value());
+                added++;
+                if (++pending == INSERT_CHUNK) {
+                    ps.executeBatch();
+                    pending = 0;
                 }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
             }
         }
         return added;
+    }
+
+    private record StoredKey(int seriesId, long ts) {
+    }
+
+    /** For each series, the timestamps already stored within its span of the batch. */
+    private static Map<Integer, Set<Long>> storedIn(Connection c, Map<Integer, long[]> spans) throws SQLException {
+        Map<Integer, Set<Long>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT ts FROM readings WHERE series_id = ? AND ts BETWEEN ? AND ?")) {
+            for (Map.Entry<Integer, long[]> e : spans.entrySet()) {
+                ps.setInt(1, e.getKey());
+                ps.setLong(2, e.getValue()[0]);
+                ps.setLong(3, e.getValue()[1]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static TreeMap<RollupKey, Acc> toHours(TreeMap<RollupKey, Acc> minutes) {

@@ -43,6 +43,25 @@ class ReadingStoreTest {
     }
 
     @Test
+    void aReadingRepeatedInsideOneBatchOrOverlappingAnEarlierBatchKeepsItsFirstValue() {
+        try (Database db = Database.open(dir)) {
+            ReadingStore store = new ReadingStore(db, new SiteStore(db));
+            SeriesKey power = new SeriesKey("s", "m", "power_kw");
+            assertThat(store.append(List.of(
+                    new Reading(1_000, "s", "m", "power_kw", 1),
+                    new Reading(1_000, "s", "m", "power_kw", 99),
+                    new Reading(2_000, "s", "m", "power_kw", 2)))).isEqualTo(2);
+            assertThat(store.append(List.of(
+                    new Reading(2_000, "s", "m", "power_kw", 77),
+                    new Reading(3_000, "s", "m", "power_kw", 3)))).isEqualTo(1);
+            assertThat(store.range(power, 0, 10_000)).extracting(ReadingStore.Point::value)
+                    .containsExactly(1.0, 2.0, 3.0);
+            assertThat(store.downsample(power, 0, 60_000, 60_000))
+                    .containsExactly(new ReadingStore.Bucket(0, 1, 3, 2, 3));
+        }
+    }
+
+    @Test
     void downsamplesIntoBucketsWithMinMaxMean() {
         try (Database db = Database.open(dir)) {
             ReadingStore store = new ReadingStore(db, new SiteStore(db));

@@ -20,7 +20,6 @@ import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -65,7 +64,7 @@ public final class DashboardController implements ViewController {
     @FXML private Label siteSubtitle;
     @FXML private Label lastUpdateLabel;
     @FXML private GridPane tileGrid;
-    @FXML private LineChart<Number, Number> trendChart;
+    @FXML private ai.vidyut.console.ui.charts.GapLineChart trendChart;
     @FXML private NumberAxis trendTime;
     @FXML private TableView<LatestRow> valuesTable;
     @FXML private Label valuesTitle;
@@ -117,7 +116,7 @@ public final class DashboardController implements ViewController {
     private final Map<String, TileSpec> specs = new LinkedHashMap<>();
     private final java.util.Set<String> freshSparks = new java.util.HashSet<>();
     private final List<DashboardTile> extraTiles = new ArrayList<>();
-    private static final int TILE_COLUMNS = 5;
+    private static final int MIN_TILE_COLUMNS = 5;
 
     private void buildTiles() {
         List.of(new TileSpec("site", "Site power (grid)", "kW", Tile.SkinType.SPARK_LINE, 0, 0, 1),
@@ -131,9 +130,15 @@ public final class DashboardController implements ViewController {
                 new TileSpec("temperature", "Hottest temperature", "°C", Tile.SkinType.GAUGE, 0, 120, 1),
                 new TileSpec("temperatures", "Temperatures", "°C", Tile.SkinType.BAR_CHART, 0, 100, 1))
                 .forEach(spec -> specs.put(spec.id(), spec));
-        for (int i = 0; i < TILE_COLUMNS; i++) {
+        for (java.util.function.Function<ViewContext, DashboardTile> factory : DashboardTiles.extra()) {
+            extraTiles.add(factory.apply(ctx));
+        }
+        // Two rows of tiles: five columns for the built-in ten, more when other areas add tiles.
+        int total = specs.size() + extraTiles.size();
+        int columns = Math.max(MIN_TILE_COLUMNS, (total + 1) / 2);
+        for (int i = 0; i < columns; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / TILE_COLUMNS);
+            c.setPercentWidth(100.0 / columns);
             c.setHgrow(Priority.ALWAYS);
             tileGrid.getColumnConstraints().add(c);
         }
@@ -141,16 +146,14 @@ public final class DashboardController implements ViewController {
         for (TileSpec spec : specs.values()) {
             Tile tile = build(spec, Double.NaN);
             tiles.put(spec.id(), tile);
-            tileGrid.add(tile, i % TILE_COLUMNS, i / TILE_COLUMNS);
+            tileGrid.add(tile, i % columns, i / columns);
             if (spec.skin() == Tile.SkinType.SPARK_LINE) {
                 freshSparks.add(spec.id());
             }
             i++;
         }
-        for (java.util.function.Function<ViewContext, DashboardTile> factory : DashboardTiles.extra()) {
-            DashboardTile extra = factory.apply(ctx);
-            extraTiles.add(extra);
-            tileGrid.add(extra.node(), i % TILE_COLUMNS, i / TILE_COLUMNS);
+        for (DashboardTile extra : extraTiles) {
+            tileGrid.add(extra.node(), i % columns, i / columns);
             i++;
         }
     }

@@ -21,7 +21,7 @@ import java.util.Objects;
 /**
  * The dashboard's "next 24 hours" tile: expected energy of the site's main power series over the next day, and the
  * forecast peak with its 95 % band. Forecasts run in a {@link ForecastService} off the FX thread and refresh as
- * readings arrive (at most every 5 minutes).
+ * readings arrive (the window's shared service, at most once a minute).
  */
 public final class NextDayTile implements DashboardTile {
 

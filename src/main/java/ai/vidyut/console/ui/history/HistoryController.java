@@ -324,6 +324,7 @@ public final class HistoryController implements ViewController {
             points.add(new XYChart.Data<>(x, b.mean()));
             band.add(new BandChart.Band(x, b.min(), b.max()));
         }
+        chart.setMaxGap(bucket * 2.5); // a missing bucket or more breaks the line
         mean.getData().setAll(points);
         chart.band().setAll(band);
     }

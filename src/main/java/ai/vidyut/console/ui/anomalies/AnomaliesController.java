@@ -1,0 +1,215 @@
+package ai.vidyut.console.ui.anomalies;
+
+import ai.vidyut.console.alerts.AlertService;
+import ai.vidyut.console.detect.Anomaly;
+import ai.vidyut.console.detect.AnomalyStore;
+import ai.vidyut.console.detect.LiveDetection;
+import ai.vidyut.console.detect.Severity;
+import ai.vidyut.console.runtime.ConsoleRuntime;
+import ai.vidyut.console.store.Database;
+import ai.vidyut.console.ui.Background;
+import ai.vidyut.console.ui.events.SiteSelected;
+import ai.vidyut.console.ui.views.ViewContext;
+import ai.vidyut.console.ui.views.ViewController;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Pane;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
+
+/**
+ * The anomaly timeline and list of the selected site, with acknowledgement of their alerts. On first show it
+ * attaches live detection to the pipeline (one {@link LiveDetection} per window, shared through the services);
+ * new anomalies refresh the view at most once a second.
+ */
+public final class AnomaliesController implements ViewController {
+
+    private final ViewContext ctx;
+    private final AnomaliesModel model = new AnomaliesModel();
+    private final Timeline timeline = new Timeline();
+    private AnomalyStore store;
+    private AlertService alerts;
+    private volatile boolean dirty;
+    private ScheduledFuture<?> poller;
+    private long generation;
+
+    @FXML private Label subtitle;
+    @FXML private ChoiceBox<Severity> severityFilter;
+    @FXML private TextField textFilter;
+    @FXML private Button acknowledgeButton;
+    @FXML private Button acknowledgeAllButton;
+    @FXML private Pane timelineHost;
+    @FXML private TableView<Anomaly> anomalyTable;
+    @FXML private Label messageLabel;
+
+    public AnomaliesController(ViewContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public AnomaliesModel model() {
+        return model;
+    }
+
+    Timeline timeline() {
+        return timeline;
+    }
+
+    @FXML
+    private void initialize() {
+        anomalyTable.setId("anomalyTable");
+        severityFilter.setId("severityFilter");
+        textFilter.setId("anomalyTextFilter");
+        acknowledgeButton.setId("acknowledgeButton");
+        acknowledgeAllButton.setId("acknowledgeAllButton");
+        timeline.setId("anomalyTimeline");
+        timeline.prefWidthProperty().bind(timelineHost.widthProperty());
+        timeline.prefHeightProperty().bind(timelineHost.heightProperty());
+        timelineHost.getChildren().add(timeline);
+        severityFilter.getItems().setAll(Severity.values());
+        severityFilter.setValue(Severity.LOW);
+        model.minimumSeverityProperty().bind(severityFilter.valueProperty());
+        model.textProperty().bind(textFilter.textProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+
+        TableColumn<Anomaly, Severity> severity = new TableColumn<>("Severity");
+        severity.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().severity()));
+        severity.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Severity s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeIf(k -> k.startsWith("severity-"));
+                setText(empty || s == null ? null : s.wireName());
+                if (!empty && s != null) {
+                    getStyleClass().add("severity-" + s.wireName());
+                }
+            }
+        });
+        anomalyTable.getColumns().setAll(List.of(
+                column("Start (UTC)", 150, a -> Instant.ofEpochMilli(a.startMillis()).toString().substring(0, 19)
+                        .replace('T', ' ')),
+                column("Asset", 90, Anomaly::assetId),
+                column("Metric", 120, Anomaly::metric),
+                column("Type", 110, a -> a.type().wireName()),
+                severity,
+                column("Value", 80, a -> fmt(a.value())),
+                column("Expected", 80, a -> fmt(a.expectedValue())),
+                column("Deviation %", 90, a -> String.format(Locale.ROOT, "%+.1f", a.deviationPct())),
+                column("Confidence", 90, a -> String.format(Locale.ROOT, "%.0f %%", 100 * a.confidence())),
+                column("Readings", 80, Anomaly::readings)));
+        SortedList<Anomaly> sorted = new SortedList<>(model.visible());
+        sorted.comparatorProperty().bind(anomalyTable.comparatorProperty());
+        anomalyTable.setItems(sorted);
+        anomalyTable.setPlaceholder(new Label("No anomalies."));
+        anomalyTable.getSelectionModel().selectedItemProperty().addListener((o, was, a) -> timeline.select(a));
+        timeline.setOnSelect(a -> anomalyTable.getSelectionModel().select(a));
+        model.visible().addListener((javafx.collections.ListChangeListener<Anomaly>) c ->
+                timeline.setAnomalies(List.copyOf(model.visible())));
+        acknowledgeButton.disableProperty().bind(anomalyTable.getSelectionModel().selectedItemProperty().isNull());
+
+        Optional<ConsoleRuntime> runtime = ctx.backend().runtime();
+        if (runtime.isEmpty()) {
+            model.messageProperty().set("Anomaly detection needs the console runtime.");
+            acknowledgeAllButton.setDisable(true);
+            return;
+        }
+        ConsoleRuntime rt = runtime.get();
+        Database db = rt.database();
+        store = new AnomalyStore(db);
+        alerts = new AlertService(db);
+        LiveDetection live = ctx.services().get(LiveDetection.class, () -> {
+            LiveDetection d = new LiveDetection(new AnomalyStore(db), new AlertService(db), rt.readingStore(),
+                    rt.registry());
+            rt.pipeline().addListener(d);
+            return d;
+        });
+        live.addAnomalyListener(a -> dirty = true);
+        poller = ctx.background().every(1000, () -> {
+            if (dirty) {
+                dirty = false;
+                javafx.application.Platform.runLater(this::refresh);
+            }
+        });
+        ctx.bus().subscribe(SiteSelected.class, e -> load(e.siteId()));
+        load(ctx.selectedSite().get());
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static <T> TableColumn<Anomaly, T> column(String name, double width, Function<Anomaly, T> value) {
+        TableColumn<Anomaly, T> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+
+    @FXML
+    void refresh() {
+        load(ctx.selectedSite().get());
+    }
+
+    private void load(String siteId) {
+        long gen = ++generation;
+        if (store == null) {
+            return;
+        }
+        if (siteId == null) {
+            model.anomalies().clear();
+            subtitle.setText("");
+            return;
+        }
+        ctx.background().run(() -> store.list(siteId), list -> {
+            if (gen != generation) {
+                return;
+            }
+            model.anomalies().setAll(list);
+            timeline.setAnomalies(List.copyOf(model.visible()));
+            subtitle.setText(siteId + " · " + list.size() + " anomalies · " + alerts.open().size() + " open alerts");
+        }, e -> model.messageProperty().set("Cannot load anomalies: " + Background.message(e)));
+    }
+
+    @FXML
+    void acknowledge() {
+        Anomaly a = anomalyTable.getSelectionModel().getSelectedItem();
+        if (a == null || alerts == null) {
+            return;
+        }
+        ctx.background().run(() -> alerts.acknowledgeFor(a), n -> {
+            model.messageProperty().set("Acknowledged " + n + " alert(s) for " + a.assetId() + " " + a.metric()
+                    + " " + a.type().wireName() + ".");
+            refresh();
+        }, e -> model.messageProperty().set("Cannot acknowledge: " + Background.message(e)));
+    }
+
+    @FXML
+    void acknowledgeAll() {
+        if (alerts == null) {
+            return;
+        }
+        ctx.background().run(() -> alerts.acknowledgeAll(), n -> {
+            model.messageProperty().set("Acknowledged " + n + " alert(s).");
+            refresh();
+        }, e -> model.messageProperty().set("Cannot acknowledge: " + Background.message(e)));
+    }
+
+    @Override
+    public void dispose() {
+        if (poller != null) {
+            poller.cancel(false);
+        }
+    }
+}
