@@ -186,6 +186,10 @@ public final class VoiceController implements ViewController {
 
     private void navigate(String view, String siteId) {
         String target = view == null ? Views.DASHBOARD : view;
+        if (target.equals("alarms") && Views.byId(target).isEmpty()) {
+            // alarms are acknowledged in the anomalies view
+            target = Views.ANOMALIES;
+        }
         if (Views.byId(target).isEmpty()) {
             throw new UnsupportedOperationException("the " + target + " view is not part of this console yet");
         }
