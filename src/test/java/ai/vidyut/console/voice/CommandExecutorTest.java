@@ -47,6 +47,7 @@ class CommandExecutorTest {
     private AuditLog audit;
     private CommandParser parser;
     private CommandExecutor executor;
+    private ReadingStore readings;
     private final List<String> navigations = new ArrayList<>();
 
     @BeforeAll
@@ -81,7 +82,7 @@ class CommandExecutorTest {
         SiteStore sites = new SiteStore(db);
         VoiceFixtures.sites().forEach(sites::saveSite);
         VoiceFixtures.assets().forEach(sites::saveAsset);
-        ReadingStore readings = new ReadingStore(db, sites);
+        readings = new ReadingStore(db, sites);
         // pump 2 ran at 4 kW from 08:00 to 10:00 on the fixture clock's day, then its vibration was measured
         long eight = Instant.parse("2026-11-22T08:00:00Z").toEpochMilli();
         List<Reading> batch = new ArrayList<>();
@@ -247,5 +248,57 @@ class CommandExecutorTest {
         assertThat(withAlerts.execute(parser.parse("acknowledge all alarms", "site-1")).message())
                 .isEqualTo("Acknowledged 1 alarm");
         assertThat(service.open()).isEmpty();
+    }
+
+    @Test
+    void maintenanceQuestionsAreAnsweredFromThePlan() {
+        java.time.Instant failure = Instant.parse("2026-12-04T00:00:00Z");
+        List<ai.vidyut.console.maintain.MaintenanceItem> plan = List.of(
+                new ai.vidyut.console.maintain.MaintenanceItem("site-1", "pump-1", "Pump 1",
+                        ai.vidyut.console.maintain.MaintenanceItem.Type.PREVENTIVE,
+                        ai.vidyut.console.maintain.MaintenanceItem.Priority.HIGH, failure, 12, 0.82,
+                        "replace the bearing", "degraded", 0.7, "vibration_mm_s", Instant.EPOCH),
+                new ai.vidyut.console.maintain.MaintenanceItem("site-1", "inv-2", "Inverter 2",
+                        ai.vidyut.console.maintain.MaintenanceItem.Type.INSPECTION,
+                        ai.vidyut.console.maintain.MaintenanceItem.Priority.LOW, null, 40, 0.6,
+                        "check the fans", "healthy", 0.9, "temperature_c", Instant.EPOCH));
+        CommandExecutor withPlan = new CommandExecutor(parser.vocabulary(), audit, null, VoiceFixtures.CLOCK)
+                .maintenance(new MaintenanceAnswers(site -> site.equals("site-1") ? plan : List.of(),
+                        parser.vocabulary()));
+        ExecutionResult pump = withPlan.execute(parser.parse("when is the next maintenance for pump one", "site-1"));
+        assertThat(pump.status()).isEqualTo(ExecutionResult.Status.DONE);
+        assertThat(pump.message()).isEqualTo("Pump 1: preventive maintenance within 12 days (high priority, "
+                + "predicted failure 2026-12-04, confidence 0.82): replace the bearing.");
+        assertThat(withPlan.execute(parser.parse("what is the maintenance schedule", "site-1")).message())
+                .contains("Pump 1").contains("Inverter 2");
+        assertThat(withPlan.execute(parser.parse("when is pump two due for service", "site-1")).message())
+                .isEqualTo("Nothing is planned for Pump 2.");
+        assertThat(withPlan.execute(parser.parse("what is the maintenance schedule at site two", "site-1")).status())
+                .isEqualTo(ExecutionResult.Status.UNAVAILABLE);
+    }
+
+    @Test
+    void forecastQuestionsAreAnsweredByTheForecastService() {
+        // ten days of a daily load cycle at the meter of site three: 50 kW +- 20 kW, peak at 18:00
+        long now = VoiceFixtures.CLOCK.millis();
+        List<Reading> history = new ArrayList<>();
+        for (long t = now - 10 * 86_400_000L; t <= now; t += 3_600_000L) {
+            double hour = (t / 3_600_000L) % 24;
+            history.add(new Reading(t, "site-3", "meter-1", "power_kw", 50 + 20 * Math.sin(2 * Math.PI * (hour - 12) / 24)));
+        }
+        readings.append(history);
+        ai.vidyut.console.forecast.ForecastService service = new ai.vidyut.console.forecast.ForecastService(readings,
+                null, VoiceFixtures.CLOCK, java.time.Duration.ofMinutes(5));
+        CommandExecutor withForecasts = new CommandExecutor(parser.vocabulary(), audit, null, VoiceFixtures.CLOCK)
+                .forecasts(new ForecastAnswers(service, parser.vocabulary(), VoiceFixtures.CLOCK));
+        ExecutionResult r = withForecasts.execute(parser.parse(
+                "what is the load forecast for the next six hours at site three", "site-1"));
+        assertThat(r.status()).as(r.message()).isEqualTo(ExecutionResult.Status.DONE);
+        assertThat(r.message()).startsWith("Meter 1 power forecast");
+        // between 10:00 and 16:00 the cycle rises from 45 to 67 kW: the mean of the forecast lies in that range
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("mean ([0-9.]+) kW").matcher(r.message());
+        assertThat(m.find()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isBetween(45.0, 67.0);
+        service.close();
     }
 }

@@ -69,6 +69,7 @@ public final class VoiceController implements ViewController {
     private volatile SpeechRecognizer recognizer;
     private volatile MqttDevicePublisher publisher;
     private volatile boolean disposed;
+    private ai.vidyut.console.forecast.ForecastService forecasts;
 
     @FXML private Label micStatus;
     @FXML private Button talkButton;
@@ -134,7 +135,11 @@ public final class VoiceController implements ViewController {
             CommandExecutor ex = new CommandExecutor(vocabulary, new AuditLog(db, Clock.systemUTC()),
                     new StoredReadings(db, ctx.backend().readings()), Clock.systemDefaultZone())
                     .navigator(this::navigate)
-                    .alarms(alarms(db));
+                    .alarms(alarms(db))
+                    .maintenance(new ai.vidyut.console.voice.MaintenanceAnswers(
+                            new ai.vidyut.console.maintain.PlanStore(db)::plan, vocabulary))
+                    .forecasts(new ai.vidyut.console.voice.ForecastAnswers(forecastService(), vocabulary,
+                            Clock.systemUTC()));
             MqttDevicePublisher p = publisher();
             if (p != null) {
                 ex.publisher(p);
@@ -147,6 +152,15 @@ public final class VoiceController implements ViewController {
             }
             return vocabulary;
         }, v -> { }, e -> model.resultProperty().set("Cannot load the sites: " + Background.message(e)));
+    }
+
+    /** Forecasts asked by voice are computed on demand (not recorded in the registry: the forecast area does that). */
+    private synchronized ai.vidyut.console.forecast.ForecastService forecastService() {
+        if (forecasts == null) {
+            forecasts = new ai.vidyut.console.forecast.ForecastService(ctx.backend().readings(), null, Clock.systemUTC(),
+                    java.time.Duration.ofMinutes(5));
+        }
+        return forecasts;
     }
 
     private static VoicePorts.Alarms alarms(Database db) {
@@ -172,6 +186,10 @@ public final class VoiceController implements ViewController {
 
     private void navigate(String view, String siteId) {
         String target = view == null ? Views.DASHBOARD : view;
+        if (target.equals("alarms") && Views.byId(target).isEmpty()) {
+            // alarms are acknowledged in the anomalies view
+            target = Views.ANOMALIES;
+        }
         if (Views.byId(target).isEmpty()) {
             throw new UnsupportedOperationException("the " + target + " view is not part of this console yet");
         }
@@ -314,6 +332,11 @@ public final class VoiceController implements ViewController {
         stopListening.set(true);
         if (publisher != null) {
             publisher.close();
+        }
+        synchronized (this) {
+            if (forecasts != null) {
+                forecasts.close();
+            }
         }
         if (recognizer != null) {
             recognizer.close();
