@@ -95,6 +95,17 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
         }
     }
 
+    private volatile Runnable detach = () -> { };
+
+    /** A detector listening to a running console's pipeline; closing it detaches it. */
+    public static LiveDetection attach(ai.vidyut.console.runtime.ConsoleRuntime runtime) {
+        LiveDetection d = new LiveDetection(new AnomalyStore(runtime.database()), new AlertService(runtime.database()),
+                runtime.readingStore(), runtime.registry());
+        runtime.pipeline().addListener(d);
+        d.detach = () -> runtime.pipeline().removeListener(d);
+        return d;
+    }
+
     public LiveDetection(AnomalyStore anomalies, AlertService alerts, ReadingStore readings, ModelRegistry registry) {
         this.anomalies = anomalies;
         this.alerts = alerts;
@@ -183,6 +194,7 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
 
     @Override
     public void close() {
+        detach.run();
         worker.shutdown();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);

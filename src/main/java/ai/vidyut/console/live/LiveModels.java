@@ -1,7 +1,5 @@
 package ai.vidyut.console.live;
 
-import ai.vidyut.console.alerts.AlertService;
-import ai.vidyut.console.detect.AnomalyStore;
 import ai.vidyut.console.detect.LiveDetection;
 import ai.vidyut.console.maintain.MaintenanceService;
 import ai.vidyut.console.runtime.ConsoleRuntime;
@@ -11,31 +9,27 @@ import java.time.Duration;
 /**
  * The models that follow live telemetry, attached to a running console's pipeline: streaming anomaly detection
  * (stores anomalies, raises alerts) and the maintenance service (re-plans sites with new readings). One instance
- * per runtime; closing it detaches both.
+ * per runtime; closing it detaches both. (The window attaches the two separately, see {@code ui.shell.Shell}, so that
+ * detection starts at once while the maintenance model loads in the background.)
  */
 public final class LiveModels implements AutoCloseable {
 
     public static final Duration MAINTENANCE_PERIOD = Duration.ofMinutes(1);
 
-    private final ConsoleRuntime runtime;
     private final LiveDetection detection;
     private final MaintenanceService maintenance;
 
-    private LiveModels(ConsoleRuntime runtime, LiveDetection detection, MaintenanceService maintenance) {
-        this.runtime = runtime;
+    private LiveModels(LiveDetection detection, MaintenanceService maintenance) {
         this.detection = detection;
         this.maintenance = maintenance;
     }
 
     /** Slow the first time (the live health model is trained and recorded if the registry has none): call off the FX thread. */
     public static LiveModels attach(ConsoleRuntime runtime) {
-        LiveDetection detection = new LiveDetection(new AnomalyStore(runtime.database()),
-                new AlertService(runtime.database()), runtime.readingStore(), runtime.registry());
-        runtime.pipeline().addListener(detection);
+        LiveDetection detection = LiveDetection.attach(runtime);
         try {
-            return new LiveModels(runtime, detection, MaintenanceService.attach(runtime, MAINTENANCE_PERIOD));
+            return new LiveModels(detection, MaintenanceService.attach(runtime, MAINTENANCE_PERIOD));
         } catch (RuntimeException e) {
-            runtime.pipeline().removeListener(detection);
             detection.close();
             throw e;
         }
@@ -51,7 +45,6 @@ public final class LiveModels implements AutoCloseable {
 
     @Override
     public void close() {
-        runtime.pipeline().removeListener(detection);
         detection.close();
         maintenance.close();
     }

@@ -4,7 +4,6 @@ import ai.vidyut.console.alerts.AlertService;
 import ai.vidyut.console.detect.Anomaly;
 import ai.vidyut.console.detect.AnomalyStore;
 import ai.vidyut.console.detect.LiveDetection;
-import ai.vidyut.console.live.LiveModels;
 import ai.vidyut.console.detect.Severity;
 import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.store.Database;
@@ -130,7 +129,7 @@ public final class AnomaliesController implements ViewController {
         Database db = rt.database();
         store = new AnomalyStore(db);
         alerts = new AlertService(db);
-        LiveDetection live = ctx.services().get(LiveModels.class, () -> LiveModels.attach(rt)).detection();
+        LiveDetection live = ctx.services().get(LiveDetection.class, () -> LiveDetection.attach(rt));
         live.addAnomalyListener(a -> dirty = true);
         poller = ctx.background().every(1000, () -> {
             if (dirty) {

@@ -47,12 +47,18 @@ public final class Shell implements AutoCloseable {
         }
         backend.addCommittedListener(live);
         live.start();
-        // Live models follow the telemetry from the start, not only once their view is opened.
-        backend.runtime().ifPresent(rt -> background.run(
-                () -> services.get(ai.vidyut.console.live.LiveModels.class,
-                        () -> ai.vidyut.console.live.LiveModels.attach(rt)),
-                attached -> { },
-                e -> org.slf4j.LoggerFactory.getLogger(Shell.class).warn("live models not attached", e)));
+        // Live models follow the telemetry from the start, not only once their view is opened. Detection attaches
+        // at once; the maintenance service loads (or first trains) its health model in the background.
+        backend.runtime().ifPresent(rt -> {
+            services.get(ai.vidyut.console.detect.LiveDetection.class,
+                    () -> ai.vidyut.console.detect.LiveDetection.attach(rt));
+            background.run(
+                    () -> services.get(ai.vidyut.console.maintain.MaintenanceService.class,
+                            () -> ai.vidyut.console.maintain.MaintenanceService.attach(rt,
+                                    ai.vidyut.console.live.LiveModels.MAINTENANCE_PERIOD)),
+                    attached -> { },
+                    e -> org.slf4j.LoggerFactory.getLogger(Shell.class).warn("live maintenance not attached", e));
+        });
     }
 
     public Parent root() {

@@ -4,7 +4,6 @@ import ai.vidyut.console.alerts.AlertService;
 import ai.vidyut.console.detect.Anomaly;
 import ai.vidyut.console.detect.AnomalyStore;
 import ai.vidyut.console.detect.AnomalyType;
-import ai.vidyut.console.detect.LiveDetection;
 import ai.vidyut.console.detect.Severity;
 import ai.vidyut.console.ingest.Pipeline;
 import ai.vidyut.console.runtime.ConsoleRuntime;
@@ -70,7 +69,7 @@ class AnomaliesViewTest {
         robot.clickOn("#view-" + Views.ANOMALIES);
         AnomaliesController view = (AnomaliesController) shell.controller().controllerOf(Views.ANOMALIES);
         await(() -> view.model().anomalies().size() == 3);
-        assertThat(shell.context().services().find(LiveDetection.class)).isPresent();
+        assertThat(shell.context().services().find(ai.vidyut.console.detect.LiveDetection.class)).isPresent();
 
         @SuppressWarnings("unchecked")
         TableView<Anomaly> table = robot.lookup("#anomalyTable").queryAs(TableView.class);
