@@ -76,7 +76,9 @@ class CommandExecutorTest {
                 .callback(p -> received.add(new String[] {p.getTopic().toString(),
                         new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8)}))
                 .send().get(10, TimeUnit.SECONDS);
-        publisher = new MqttDevicePublisher("127.0.0.1", port);
+        // through a saved-connection description, as the voice panel does by default
+        publisher = MqttDevicePublisher.forConnection(
+                ai.vidyut.console.ingest.ConnectionSettings.mqtt("tcp://127.0.0.1:" + port, null));
 
         db = Database.open(tmp.resolve("data"));
         SiteStore sites = new SiteStore(db);

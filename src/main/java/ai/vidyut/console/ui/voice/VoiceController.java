@@ -167,17 +167,29 @@ public final class VoiceController implements ViewController {
         return VoicePorts.alarms(new AlertService(db));
     }
 
-    /** Device commands go to {@code -Dvidyut.voice.broker=host:port} or {@code $VIDYUT_COMMAND_BROKER}. */
+    /**
+     * Device commands go to {@code -Dvidyut.voice.broker=host:port} or {@code $VIDYUT_COMMAND_BROKER} if set, else to the
+     * first enabled saved MQTT connection.
+     */
     private MqttDevicePublisher publisher() {
         if (publisher != null) {
             return publisher;
         }
         String broker = System.getProperty("vidyut.voice.broker", System.getenv("VIDYUT_COMMAND_BROKER"));
-        if (broker == null || broker.isBlank()) {
-            return null;
-        }
         try {
-            publisher = MqttDevicePublisher.connect(broker);
+            if (broker != null && !broker.isBlank()) {
+                publisher = MqttDevicePublisher.connect(broker);
+            } else {
+                // otherwise the broker the console's telemetry comes from: the first enabled saved MQTT connection
+                var saved = ctx.backend().runtime().stream()
+                        .flatMap(rt -> rt.settings().load().stream())
+                        .filter(c -> c.enabled() && c.kind() == ai.vidyut.console.ingest.ConnectionSettings.Kind.MQTT)
+                        .findFirst();
+                if (saved.isPresent()) {
+                    broker = saved.get().url();
+                    publisher = MqttDevicePublisher.forConnection(saved.get());
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("cannot connect to the command broker {}", broker, e);
         }
