@@ -142,8 +142,7 @@ public final class MaintenanceCommand implements Callable<Integer> {
             RulModel.Options d = RulModel.Options.defaults();
             params.put("trees", trees);
             RulModel.Options options = new RulModel.Options(cap, trees, Math.max(10, trees / 2), d.maxNodes(),
-                    d.shrinkage(), d.subsample(), d.lowerQuantile(), d.upperQuantile(), true, d.rowStride(),
-                    d.pointModels());
+                    d.shrinkage(), d.subsample(), d.lowerQuantile(), d.upperQuantile(), true, d.rowStride());
             RulModel model;
             Map<String, Double> metrics = new LinkedHashMap<>();
             try {

@@ -29,7 +29,7 @@ public final class RulModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
     public static final String KIND = "maintenance-rul";
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 2;
     private static final String TARGET = "__rul";
 
     /**
@@ -37,24 +37,15 @@ public final class RulModel implements Serializable {
      *                  the training time at no measurable cost); the last step of every unit is always kept
      */
     public record Options(double cap, int trees, int quantileTrees, int maxNodes, double shrinkage, double subsample,
-                          double lowerQuantile, double upperQuantile, boolean intervals, int rowStride,
-                          int pointModels)
+                          double lowerQuantile, double upperQuantile, boolean intervals, int rowStride)
             implements Serializable {
-        /** Three point boosters averaged (each on its own random row subsamples): a fixed rule, not tuned. */
         public static Options defaults() {
-            return new Options(125, 200, 100, 16, 0.05, 0.7, 0.1, 0.9, true, 2, 3);
-        }
-
-        /** A single point booster. */
-        public Options(double cap, int trees, int quantileTrees, int maxNodes, double shrinkage, double subsample,
-                       double lowerQuantile, double upperQuantile, boolean intervals, int rowStride) {
-            this(cap, trees, quantileTrees, maxNodes, shrinkage, subsample, lowerQuantile, upperQuantile, intervals,
-                    rowStride, 1);
+            return new Options(125, 200, 100, 16, 0.05, 0.7, 0.1, 0.9, true, 2);
         }
 
         public Options withoutIntervals() {
             return new Options(cap, trees, quantileTrees, maxNodes, shrinkage, subsample, lowerQuantile, upperQuantile,
-                    false, rowStride, pointModels);
+                    false, rowStride);
         }
 
         public double coverage() {
@@ -76,17 +67,14 @@ public final class RulModel implements Serializable {
     private final double[] sd;
     private final Options options;
     private final GradientTreeBoost point;
-    /** Further point boosters averaged with {@link #point} (empty for a single model). */
-    private final GradientTreeBoost[] morePoints;
     private final GradientTreeBoost lower;
     private final GradientTreeBoost upper;
     private final double conformalMargin;
     private final Map<String, Double> metrics;
 
     private RulModel(String idColumn, String timeColumn, List<String> signals, double[] mean, double[] sd,
-                     Options options, GradientTreeBoost point, GradientTreeBoost[] morePoints,
-                     GradientTreeBoost lower, GradientTreeBoost upper, double conformalMargin,
-                     Map<String, Double> metrics) {
+                     Options options, GradientTreeBoost point, GradientTreeBoost lower, GradientTreeBoost upper,
+                     double conformalMargin, Map<String, Double> metrics) {
         this.idColumn = idColumn;
         this.timeColumn = timeColumn;
         this.signals = signals;
@@ -94,7 +82,6 @@ public final class RulModel implements Serializable {
         this.sd = sd;
         this.options = options;
         this.point = point;
-        this.morePoints = morePoints;
         this.lower = lower;
         this.upper = upper;
         this.conformalMargin = conformalMargin;
@@ -294,11 +281,6 @@ public final class RulModel implements Serializable {
         Formula f = Formula.lhs(TARGET);
         GradientTreeBoost pt = GradientTreeBoost.fit(f, df, Loss.ls(), options.trees(), 20, options.maxNodes(), 5,
                 options.shrinkage(), options.subsample());
-        GradientTreeBoost[] more = new GradientTreeBoost[Math.max(0, options.pointModels() - 1)];
-        for (int e = 0; e < more.length; e++) {
-            more[e] = GradientTreeBoost.fit(f, df, Loss.ls(), options.trees(), 20, options.maxNodes(), 5,
-                    options.shrinkage(), options.subsample());
-        }
         GradientTreeBoost lo = null;
         GradientTreeBoost hi = null;
         double margin = 0;
@@ -331,15 +313,6 @@ public final class RulModel implements Serializable {
             }
         }
         double[] fitted = pt.predict(df);
-        for (GradientTreeBoost g : more) {
-            double[] v = g.predict(df);
-            for (int i = 0; i < fitted.length; i++) {
-                fitted[i] += v[i];
-            }
-        }
-        for (int i = 0; i < fitted.length; i++) {
-            fitted[i] /= 1 + more.length;
-        }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train_rmse", Metrics.rmse(y, fitted));
         metrics.put("units", (double) h.size());
@@ -348,8 +321,7 @@ public final class RulModel implements Serializable {
         metrics.put("signals", (double) signals.size());
         metrics.put("cap", options.cap());
         metrics.put("conformal_margin", margin);
-        metrics.put("point_models", (double) (1 + more.length));
-        return new RulModel(id, time, signals, m, s, options, pt, more, lo, hi, margin, metrics);
+        return new RulModel(id, time, signals, m, s, options, pt, lo, hi, margin, metrics);
     }
 
     private static DataFrame frameOf(List<double[][]> unitX, List<double[]> unitY, List<Integer> units) {
@@ -449,11 +421,7 @@ public final class RulModel implements Serializable {
 
     private RemainingLife estimate(double[] row) {
         DataFrame df = HealthClassifier.frame(new double[][] {row});
-        double sum = point.predict(df.get(0));
-        for (GradientTreeBoost g : morePoints) {
-            sum += g.predict(df.get(0));
-        }
-        double r = clamp(sum / (1 + morePoints.length));
+        double r = clamp(point.predict(df.get(0)));
         double lo = lower == null ? r : clamp(lower.predict(df.get(0)) - conformalMargin);
         double hi = upper == null ? r : clamp(upper.predict(df.get(0)) + conformalMargin);
         return new RemainingLife(r, Math.min(lo, r), Math.max(hi, r));

@@ -24,25 +24,6 @@ class RulModelTest {
     }
 
     @Test
-    void averagedPointModelsArePersistedAndGiveTheSameEstimatesAfterLoading(@org.junit.jupiter.api.io.TempDir
-                                                                              java.nio.file.Path dir) throws Exception {
-        RulModel.Options three = new RulModel.Options(125, 30, 20, 16, 0.1, 0.7, 0.1, 0.9, false, 3, 3);
-        Table fleet = RunToFailureData.table(RunToFailureData.fleet(8, 5));
-        RulModel averaged = RulModel.train(fleet, "unit", "cycle", three);
-        assertThat(averaged.metrics()).containsEntry("point_models", 3.0);
-        java.nio.file.Path file = dir.resolve("m.rul");
-        averaged.save(file);
-        RulModel loaded = RulModel.load(file);
-        List<RulModel.UnitEstimate> before = averaged.predictLast(fleet);
-        List<RulModel.UnitEstimate> after = loaded.predictLast(fleet);
-        assertThat(after).hasSameSizeAs(before);
-        for (int i = 0; i < before.size(); i++) {
-            assertThat(after.get(i).rul()).isEqualTo(before.get(i).rul());
-        }
-        assertThat(model.metrics()).containsEntry("point_models", 1.0);
-    }
-
-    @Test
     void constantColumnsAreDroppedAndDegradingOnesKept() {
         assertThat(model.signals()).contains("temp", "vib", "pressure").doesNotContain("constant", "unit", "cycle");
     }
