@@ -18,7 +18,7 @@ import java.util.Map;
  * Remaining-useful-life regressor for multivariate run-to-failure histories (one row per unit and time step).
  * <p>
  * Each row is described by windowed degradation features of its unit's history up to that row: for every
- * informative signal (z-scored with the training statistics) the mean of the last 5, 15 and 30 steps, the slope over the
+ * informative signal (z-scored with the training statistics) the mean of the last 5 and 15 steps, the slope over the
  * last 30 steps, and the drift of the recent mean from the unit's own first 15 steps; plus the age (time) of the
  * unit. The target is the remaining life capped at {@code cap} (piece-wise linear degradation, the C-MAPSS
  * convention). Gradient-boosted trees give the point estimate; two quantile-loss boosters give the interval, which is
@@ -29,7 +29,7 @@ public final class RulModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
     public static final String KIND = "maintenance-rul";
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 2;
     private static final String TARGET = "__rul";
 
     /**
@@ -349,7 +349,6 @@ public final class RulModel implements Serializable {
 
     static final int SHORT = 5;
     static final int MEDIUM = 15;
-    static final int LONG = 30;
     static final int TREND = 30;
     static final int BASELINE = 15;
 
@@ -370,7 +369,7 @@ public final class RulModel implements Serializable {
                 prefix[i + 1][j] = prefix[i][j] + z[i][j];
             }
         }
-        int width = 5 * p + 1;
+        int width = 4 * p + 1;
         double[][] out = new double[n][width];
         double[] col = new double[TREND];
         double[] tt = new double[TREND];
@@ -381,7 +380,6 @@ public final class RulModel implements Serializable {
             for (int j = 0; j < p; j++) {
                 double shortMean = windowMean(prefix, i, SHORT, j);
                 double mediumMean = windowMean(prefix, i, MEDIUM, j);
-                double longMean = windowMean(prefix, i, LONG, j);
                 int from = Math.max(0, i - TREND + 1);
                 int len = i - from + 1;
                 for (int q = 0; q < len; q++) {
@@ -393,7 +391,6 @@ public final class RulModel implements Serializable {
                 double baseline = prefix[b][j] / b;
                 f[k++] = shortMean;
                 f[k++] = mediumMean;
-                f[k++] = longMean;
                 f[k++] = slope;
                 f[k++] = mediumMean - baseline;
             }
