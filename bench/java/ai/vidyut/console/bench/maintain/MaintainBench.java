@@ -208,7 +208,7 @@ public final class MaintainBench {
     // ---------------------------------------------------------------- AI4I 2020
 
     static void ai4i(Path file) throws Exception {
-        boolean physics = Boolean.parseBoolean(System.getProperty("bench.ai4i.physics", "true"));
+        boolean physics = Boolean.parseBoolean(System.getProperty("bench.ai4i.physics", "false"));
         Table table = physics ? withPhysics(Table.read(file, null)) : Table.read(file, null);
         String label = "Machine failure";
         List<String> drop = List.of("UDI", "Product ID", "TWF", "HDF", "PWF", "OSF", "RNF");
@@ -254,7 +254,9 @@ public final class MaintainBench {
     /**
      * Adds three columns with physical meaning, fixed before any run: mechanical power [W] = torque × angular speed,
      * the process − air temperature difference [K] (heat dissipation) and tool wear × torque [min·Nm] (overstrain).
-     * The plain baseline drops them and keeps to the raw columns.
+     * The plain baseline drops them and keeps to the raw columns. Off by default ({@code -Dbench.ai4i.physics=true}
+     * turns them on): measured F1 0.858 with them vs 0.870 without, as the pairwise terms already hold these
+     * quantities (see bench/results/maintain.md).
      */
     static Table withPhysics(Table t) {
         double[] air = t.numeric("Air temperature [K]");
