@@ -208,7 +208,8 @@ public final class MaintainBench {
     // ---------------------------------------------------------------- AI4I 2020
 
     static void ai4i(Path file) throws Exception {
-        Table table = Table.read(file, null);
+        boolean physics = Boolean.parseBoolean(System.getProperty("bench.ai4i.physics", "false"));
+        Table table = physics ? withPhysics(Table.read(file, null)) : Table.read(file, null);
         String label = "Machine failure";
         List<String> drop = List.of("UDI", "Product ID", "TWF", "HDF", "PWF", "OSF", "RNF");
         int[] y = Arrays.stream(table.text(label)).mapToInt(s -> (int) Double.parseDouble(s)).toArray();
@@ -224,9 +225,14 @@ public final class MaintainBench {
             Table train = table.subset(tr);
             Table test = table.subset(te);
             HealthClassifier ours = HealthClassifier.train(train, label, drop, HealthClassifier.Options.defaults());
-            HealthClassifier base = HealthClassifier.train(train, label, drop, HealthClassifier.Options.plainRandomForest());
-            chosen.append(String.format(Locale.ROOT, " fold %d: %s, threshold %.3f;", k + 1, ours.learner(),
-                    ours.threshold()));
+            List<String> baseDrop = new ArrayList<>(drop);
+            if (physics) {
+                baseDrop.addAll(PHYSICS);
+            }
+            HealthClassifier base = HealthClassifier.train(train, label, baseDrop,
+                    HealthClassifier.Options.plainRandomForest());
+            chosen.append(String.format(Locale.ROOT, " fold %d: %s%s, threshold %.3f;", k + 1, ours.learner(),
+                    ours.interactions() ? " + pairs" : "", ours.threshold()));
             fill(ours.predict(test), te, oursScore, oursPred);
             fill(base.predict(test), te, baseScore, basePred);
         }
@@ -239,11 +245,43 @@ public final class MaintainBench {
                 + "PWF, OSF, RNF), UDI and Product ID dropped%n%n", y.length, Arrays.stream(y).sum(), FOLDS);
         System.out.println("| model | precision | recall | F1 | PR-AUC |");
         System.out.println("|---|---|---|---|---|");
-        row("nested-CV health classifier (ours: pairwise terms, RF/GBT and threshold chosen by inner CV)", y, oursPred,
-                pos, oursScore);
+        row("nested-CV health classifier (ours: " + (physics ? "power, ΔT and strain columns; " : "")
+                + "pairwise terms, RF/GBT and threshold chosen by inner CV)", y, oursPred, pos, oursScore);
         row("plain random forest on the raw columns, argmax", y, basePred, pos, baseScore);
         System.out.println("chosen per outer fold:" + chosen);
     }
+
+    /**
+     * Adds three columns with physical meaning, fixed before any run: mechanical power [W] = torque × angular speed,
+     * the process − air temperature difference [K] (heat dissipation) and tool wear × torque [min·Nm] (overstrain).
+     * The plain baseline drops them and keeps to the raw columns. Off by default ({@code -Dbench.ai4i.physics=true}
+     * turns them on): measured F1 0.858 with them vs 0.870 without, as the pairwise terms already hold these
+     * quantities (see bench/results/maintain.md).
+     */
+    static Table withPhysics(Table t) {
+        double[] air = t.numeric("Air temperature [K]");
+        double[] process = t.numeric("Process temperature [K]");
+        double[] rpm = t.numeric("Rotational speed [rpm]");
+        double[] torque = t.numeric("Torque [Nm]");
+        double[] wear = t.numeric("Tool wear [min]");
+        List<String> columns = new ArrayList<>(t.columns());
+        columns.addAll(PHYSICS);
+        List<String[]> rows = new ArrayList<>(t.rowCount());
+        for (int r = 0; r < t.rowCount(); r++) {
+            String[] row = Arrays.copyOf(new String[0], columns.size());
+            for (int c = 0; c < t.columns().size(); c++) {
+                row[c] = t.cell(r, c);
+            }
+            int c = t.columns().size();
+            row[c] = Double.toString(torque[r] * rpm[r] * 2 * Math.PI / 60);
+            row[c + 1] = Double.toString(process[r] - air[r]);
+            row[c + 2] = Double.toString(wear[r] * torque[r]);
+            rows.add(row);
+        }
+        return Table.of(columns, rows);
+    }
+
+    static final List<String> PHYSICS = List.of("power_w", "temperature_rise_k", "strain_min_nm");
 
     private static void fill(List<HealthClassifier.Prediction> preds, int[] te, double[] score, int[] pred) {
         for (int i = 0; i < te.length; i++) {
@@ -279,7 +317,8 @@ public final class MaintainBench {
             HealthClassifier m = HealthClassifier.train(train, label, List.of(), HealthClassifier.Options.defaults());
             HealthClassifier b = HealthClassifier.train(train, label, List.of(),
                     HealthClassifier.Options.plainRandomForest());
-            chosen.append(" fold ").append(k + 1).append(": ").append(m.learner()).append(';');
+            chosen.append(" fold ").append(k + 1).append(": ").append(m.learner())
+                    .append(m.interactions() ? " + pairs" : "").append(';');
             List<HealthClassifier.Prediction> pm = m.predict(test);
             List<HealthClassifier.Prediction> pb = b.predict(test);
             for (int i = 0; i < te.length; i++) {

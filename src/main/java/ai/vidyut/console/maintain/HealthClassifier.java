@@ -114,45 +114,66 @@ public final class HealthClassifier implements Serializable {
             dropped.add(table.name(d));
         }
         dropped.add(label);
-        Encoder encoder = Encoder.fit(table, dropped, options.interactions());
-        double[][] x = encoder.transform(table);
+        // with pairwise terms allowed, the inner cross-validation also decides whether they help (they do on
+        // physics-like raw columns, not on already engineered statistics); without inner folds they are used as asked
+        List<Boolean> pairChoices = options.interactions() && options.innerFolds() >= 2
+                ? List.of(false, true) : List.of(options.interactions());
+        Map<Boolean, Encoder> encoders = new LinkedHashMap<>();
+        Map<Boolean, double[][]> features = new LinkedHashMap<>();
+        for (boolean pairs : pairChoices) {
+            Encoder e = Encoder.fit(table, dropped, pairs);
+            if (pairs && !e.interactions) {
+                continue; // too few or too many numeric columns for pairwise terms: nothing to compare
+            }
+            encoders.put(pairs, e);
+            features.put(pairs, e.transform(table));
+        }
+        pairChoices = List.copyOf(encoders.keySet());
 
         List<Learner> candidates = options.learner() == Learner.AUTO
                 ? List.of(Learner.RANDOM_FOREST, Learner.GRADIENT_BOOSTING) : List.of(options.learner());
         Map<String, Double> metrics = new LinkedHashMap<>();
         Learner chosen = candidates.get(0);
+        boolean chosenPairs = pairChoices.get(0);
         double threshold = 0.5;
         if (options.innerFolds() >= 2) {
             int folds = Math.min(options.innerFolds(), counts.values().stream().min(Integer::compare).orElse(2));
             folds = Math.max(2, folds);
             int[] fold = Folds.stratified(y, folds, options.seed());
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (Learner candidate : candidates) {
-                double[][] oof = new double[y.length][];
-                for (int k = 0; k < folds; k++) {
-                    int[] tr = Folds.indices(fold, k, false);
-                    int[] te = Folds.indices(fold, k, true);
-                    DataFrameClassifier m = fit(candidate, rows(x, tr), pick(y, tr), classes.length, options);
-                    double[][] post = posteriors(m, rows(x, te), classes.length);
-                    for (int i = 0; i < te.length; i++) {
-                        oof[te[i]] = post[i];
+            for (boolean pairs : pairChoices) {
+                double[][] xv = features.get(pairs);
+                for (Learner candidate : candidates) {
+                    double[][] oof = new double[y.length][];
+                    for (int k = 0; k < folds; k++) {
+                        int[] tr = Folds.indices(fold, k, false);
+                        int[] te = Folds.indices(fold, k, true);
+                        DataFrameClassifier m = fit(candidate, rows(xv, tr), pick(y, tr), classes.length, options);
+                        double[][] post = posteriors(m, rows(xv, te), classes.length);
+                        for (int i = 0; i < te.length; i++) {
+                            oof[te[i]] = post[i];
+                        }
                     }
-                }
-                Map<String, Double> cv = new LinkedHashMap<>();
-                double t = evaluate(y, oof, classes.length, positive, options.tuneThreshold(), cv);
-                double score = positive >= 0 ? cv.get("cv_f1") : cv.get("cv_accuracy");
-                if (score > bestScore) {
-                    bestScore = score;
-                    chosen = candidate;
-                    threshold = t;
-                    metrics = cv;
+                    Map<String, Double> cv = new LinkedHashMap<>();
+                    double t = evaluate(y, oof, classes.length, positive, options.tuneThreshold(), cv);
+                    double score = positive >= 0 ? cv.get("cv_f1") : cv.get("cv_accuracy");
+                    if (score > bestScore) {
+                        bestScore = score;
+                        chosen = candidate;
+                        chosenPairs = pairs;
+                        threshold = t;
+                        metrics = cv;
+                    }
                 }
             }
         }
+        Encoder encoder = encoders.get(chosenPairs);
+        double[][] x = features.get(chosenPairs);
         DataFrameClassifier model = fit(chosen, x, y, classes.length, options);
         metrics.put("rows", (double) y.length);
         metrics.put("classes", (double) classes.length);
         metrics.put("features", (double) encoder.width());
+        metrics.put("interactions", chosenPairs ? 1.0 : 0.0);
         return new HealthClassifier(label, encoder, classes, positive, threshold, model, chosen,
                 Map.copyOf(metrics), y.length);
     }
@@ -285,6 +306,11 @@ public final class HealthClassifier implements Serializable {
 
     public Learner learner() {
         return learner;
+    }
+
+    /** Whether the model uses the pairwise products and differences of the numeric columns. */
+    public boolean interactions() {
+        return encoder.interactions;
     }
 
     public Map<String, Double> metrics() {

@@ -30,6 +30,36 @@ class HealthClassifierTest {
         return Table.of(List.of("id", "temp", "vib", "type", "failure"), rows);
     }
 
+    /** The label is "a exceeds b": one split on the difference a − b, a staircase on the raw columns. */
+    static Table differenceLabelled(int n, long seed) {
+        Random rnd = new Random(seed);
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double a = 100 * rnd.nextDouble();
+            double b = 100 * rnd.nextDouble();
+            rows.add(new String[] {String.format(Locale.ROOT, "%.3f", a), String.format(Locale.ROOT, "%.3f", b),
+                    a > b ? "1" : "0"});
+        }
+        return Table.of(List.of("a", "b", "failure"), rows);
+    }
+
+    @Test
+    void innerCrossValidationDecidesWhetherPairwiseTermsAreUsed() {
+        HealthClassifier.Options auto = new HealthClassifier.Options(HealthClassifier.Learner.RANDOM_FOREST, 40, true, 3,
+                true, 1);
+        HealthClassifier withPairs = HealthClassifier.train(differenceLabelled(240, 3), "failure", List.of(), auto);
+        assertThat(withPairs.interactions()).isTrue();
+        assertThat(withPairs.metrics()).containsEntry("interactions", 1.0);
+        assertThat(withPairs.metrics().get("cv_accuracy")).isGreaterThan(0.95);
+
+        HealthClassifier.Options never = new HealthClassifier.Options(HealthClassifier.Learner.RANDOM_FOREST, 40, false,
+                3, true, 1);
+        HealthClassifier raw = HealthClassifier.train(differenceLabelled(240, 3), "failure", List.of(), never);
+        assertThat(raw.interactions()).isFalse();
+        assertThat(raw.metrics()).containsEntry("interactions", 0.0);
+        assertThat(raw.metrics().get("cv_accuracy")).isLessThan(withPairs.metrics().get("cv_accuracy"));
+    }
+
     @Test
     void separatesHealthyFromFaultyRowsWithCalibratedPositiveProbability(@TempDir Path dir) throws Exception {
         HealthClassifier.Options fast = new HealthClassifier.Options(HealthClassifier.Learner.AUTO, 60, true, 3, true, 1);
