@@ -23,6 +23,15 @@ public final class Forecaster {
     /** Weight ratio between consecutive calibration origins (a day apart): half-weight after about 23 days. */
     private static final double DECAY_PER_ORIGIN = 0.97;
     private static final double SHRINK_LOCAL = 0.5;
+    /**
+     * Step size of the adaptive conformal update (Gibbs &amp; Candès 2021) per calibration day: the miscoverage level
+     * moves by {@code ACI_GAMMA × (α − share of that day's points outside its band)}.
+     */
+    static final double ACI_GAMMA = 0.1;
+    /** Recent calibration origins used only to start the band before the adaptive replay begins. */
+    private static final int ACI_WARMUP = 14;
+    private static final double ACI_MIN_ALPHA = 0.005;
+    private static final double ACI_MAX_ALPHA = 0.15;
 
     private final ForecastOptions options;
 
@@ -176,6 +185,7 @@ public final class Forecaster {
         double[] lo = new double[horizon];
         double[] hi = new double[horizon];
         String bandMethod;
+        double bandLevel = Double.NaN;
         if (err != null) {
             double[][] scales = new double[err.length][horizon];
             for (int k = 0; k < err.length; k++) {
@@ -183,7 +193,9 @@ public final class Forecaster {
                     scales[k][h] = hScale[h] * vol[k];
                 }
             }
-            double[] q = conformalQuantiles(err, scales, calWeights);
+            int seasonalCount = err.length - c;
+            double alpha = adaptiveAlpha(err, scales, seasonalCount, ACI_GAMMA);
+            double[] q = conformalQuantiles(err, scales, calWeights, alpha);
             double vNow = shrunk(volatility(s, n - 1, p, null), volMean);
             for (int h = 0; h < horizon; h++) {
                 lo[h] = pred[h] + q[0] * hScale[h] * vNow;
@@ -196,8 +208,10 @@ public final class Forecaster {
                     calAcc.add(actual, fc, fc + q[0] * scales[k][h], fc + q[1] * scales[k][h]);
                 }
             }
-            bandMethod = "conformal: rolling-origin errors of " + err.length + " origins ("
-                    + (err.length - c) + " a year before), scaled by horizon and recent volatility";
+            bandMethod = String.format(java.util.Locale.ROOT, "conformal: rolling-origin errors of %d origins (%d a"
+                    + " year before), scaled by horizon and recent volatility; adaptive level %.1f %% from the recent"
+                    + " origins' misses", err.length, seasonalCount, 100 * (1 - alpha));
+            bandLevel = 1 - alpha;
         } else {
             // Too little history for a backtest: in-sample residual quantiles, widened for the unknown.
             double[] res = new double[n - from];
@@ -233,6 +247,9 @@ public final class Forecaster {
         comps.put("recent", recent);
         Map<String, Object> details = new LinkedHashMap<>(fit.describe());
         details.put("blendWeight", w);
+        if (!Double.isNaN(bandLevel)) {
+            details.put("bandLevel", bandLevel);
+        }
         details.put("regressorsUsed", useRegs);
         String model = w > 0 ? "decomposable+direct" : "decomposable";
         return new Forecast(s.time(n), s.step(), pred, lo, hi, comps, model, w,
@@ -450,6 +467,45 @@ public final class Forecaster {
      * when the errors of the next forecast are exchangeable with these.
      */
     static double[] conformalQuantiles(double[][] err, double[][] scale, double[] weights) {
+        return conformalQuantiles(err, scale, weights, ALPHA);
+    }
+
+    /**
+     * Adaptive conformal inference replayed over the recent calibration origins (in time order, after the
+     * year-before block): each origin's band is the weighted conformal band of the origins before it at the current
+     * level α_k, and α_{k+1} = α_k + γ (0.05 − misses_k / points_k). A run of misses (a cold snap, holiday weeks
+     * the calibration did not contain) lowers α and widens the next band; a calm run narrows it back. Stateless:
+     * the replay starts at α = 0.05 on every call and uses only origins whose targets are observed.
+     */
+    static double adaptiveAlpha(double[][] err, double[][] scale, int seasonal, double gamma) {
+        double a = ALPHA;
+        int m = err.length;
+        for (int k = seasonal + ACI_WARMUP; k < m; k++) {
+            double[] w = new double[k];
+            for (int j = 0; j < k; j++) {
+                w[j] = j < seasonal ? SEASONAL_WEIGHT : Math.pow(DECAY_PER_ORIGIN, k - 1 - j);
+            }
+            double[] q = conformalQuantiles(Arrays.copyOf(err, k), Arrays.copyOf(scale, k), w, a);
+            int miss = 0;
+            int pts = 0;
+            for (int h = 0; h < err[k].length; h++) {
+                if (scale[k][h] > 0) {
+                    double z = err[k][h] / scale[k][h];
+                    pts++;
+                    if (z < q[0] || z > q[1]) {
+                        miss++;
+                    }
+                }
+            }
+            if (pts > 0) {
+                a += gamma * (ALPHA - (double) miss / pts);
+                a = Math.max(ACI_MIN_ALPHA, Math.min(ACI_MAX_ALPHA, a));
+            }
+        }
+        return a;
+    }
+
+    static double[] conformalQuantiles(double[][] err, double[][] scale, double[] weights, double alpha) {
         int n = 0;
         for (int k = 0; k < err.length; k++) {
             for (int h = 0; h < err[k].length; h++) {
@@ -479,8 +535,8 @@ public final class Forecaster {
         }
         java.util.Arrays.sort(zw, java.util.Comparator.comparingDouble(a -> a[0]));
         // the test point carries weight 1 (the newest); its mass goes to +/- infinity in the conformal quantile
-        double lowMass = ALPHA / 2 * (total + 1);
-        double highMass = (1 - ALPHA / 2) * (total + 1);
+        double lowMass = alpha / 2 * (total + 1);
+        double highMass = (1 - alpha / 2) * (total + 1);
         double lo = zw[0][0];
         double hi = zw[n - 1][0];
         double cum = 0;

@@ -36,6 +36,31 @@ class ConformalBandsTest {
     }
 
     @Test
+    void adaptiveLevelWidensAfterARunOfMissesAndStaysNearNominalWhenErrorsAreExchangeable() {
+        java.util.Random rnd = new java.util.Random(7);
+        int days = 56;
+        double[][] calm = new double[days][24];
+        double[][] snap = new double[days][24];
+        double[][] scale = new double[days][24];
+        for (int k = 0; k < days; k++) {
+            for (int h = 0; h < 24; h++) {
+                double z = rnd.nextGaussian();
+                calm[k][h] = z;
+                // the last 10 days' errors are three times as large as the calibration weeks before them
+                snap[k][h] = k >= days - 10 ? 3 * z : z;
+                scale[k][h] = 1;
+            }
+        }
+        double aCalm = Forecaster.adaptiveAlpha(calm, scale, 0, Forecaster.ACI_GAMMA);
+        double aSnap = Forecaster.adaptiveAlpha(snap, scale, 0, Forecaster.ACI_GAMMA);
+        assertThat(aCalm).isBetween(0.03, 0.07);
+        assertThat(aSnap).isLessThan(0.02);
+        double[] qCalm = Forecaster.conformalQuantiles(snap, scale, null, aCalm);
+        double[] qSnap = Forecaster.conformalQuantiles(snap, scale, null, aSnap);
+        assertThat(qSnap[1] - qSnap[0]).isGreaterThan(qCalm[1] - qCalm[0]);
+    }
+
+    @Test
     void shortHistoryStillForecastsWithAWideBand() {
         RegularSeries s = Synthetic.series(4, 5, 9);
         Forecast f = new Forecaster(ForecastOptions.defaults()).forecast(s, 12);
