@@ -22,6 +22,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import ai.vidyut.console.store.ReadingStore;
+import ai.vidyut.console.ui.charts.MarkedChart;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +50,11 @@ public final class AnomaliesController implements ViewController {
     private volatile boolean dirty;
     private ScheduledFuture<?> poller;
     private long generation;
+    private long trendGeneration;
+    private final NumberAxis trendTime = new NumberAxis();
+    private final NumberAxis trendValue = new NumberAxis();
+    private final MarkedChart trendChart = new MarkedChart(trendTime, trendValue);
+    private final XYChart.Series<Number, Number> trendSeries = new XYChart.Series<>();
 
     @FXML private Label subtitle;
     @FXML private ChoiceBox<Severity> severityFilter;
@@ -54,6 +64,8 @@ public final class AnomaliesController implements ViewController {
     @FXML private Pane timelineHost;
     @FXML private TableView<Anomaly> anomalyTable;
     @FXML private Label messageLabel;
+    @FXML private Label trendTitle;
+    @FXML private StackPane trendHost;
 
     public AnomaliesController(ViewContext ctx) {
         this.ctx = ctx;
@@ -65,6 +77,11 @@ public final class AnomaliesController implements ViewController {
 
     Timeline timeline() {
         return timeline;
+    }
+
+    /** The trend around the selected anomaly: its series, the expected band and the anomaly's span as a mark. */
+    MarkedChart trendChart() {
+        return trendChart;
     }
 
     @FXML
@@ -113,7 +130,11 @@ public final class AnomaliesController implements ViewController {
         sorted.comparatorProperty().bind(anomalyTable.comparatorProperty());
         anomalyTable.setItems(sorted);
         anomalyTable.setPlaceholder(new Label("No anomalies."));
-        anomalyTable.getSelectionModel().selectedItemProperty().addListener((o, was, a) -> timeline.select(a));
+        buildTrendChart();
+        anomalyTable.getSelectionModel().selectedItemProperty().addListener((o, was, a) -> {
+            timeline.select(a);
+            showTrend(a);
+        });
         timeline.setOnSelect(a -> anomalyTable.getSelectionModel().select(a));
         model.visible().addListener((javafx.collections.ListChangeListener<Anomaly>) c ->
                 timeline.setAnomalies(List.copyOf(model.visible())));
@@ -139,6 +160,89 @@ public final class AnomaliesController implements ViewController {
         });
         ctx.bus().subscribe(SiteSelected.class, e -> load(e.siteId()));
         load(ctx.selectedSite().get());
+    }
+
+    private void buildTrendChart() {
+        trendChart.setId("anomalyTrendChart");
+        trendChart.setAnimated(false);
+        trendChart.setCreateSymbols(false);
+        trendChart.setLegendVisible(false);
+        trendChart.getStyleClass().add("trend-chart");
+        trendTime.setAutoRanging(false);
+        trendTime.setForceZeroInRange(false);
+        trendTime.setMinorTickVisible(false);
+        trendTime.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number t) {
+                return Instant.ofEpochMilli(t.longValue()).toString().substring(11, 16);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        trendValue.setAutoRanging(false);
+        trendValue.setForceZeroInRange(false);
+        trendChart.getData().add(trendSeries);
+        trendHost.getChildren().add(trendChart);
+    }
+
+    private void showTrend(Anomaly a) {
+        long gen = ++trendGeneration;
+        if (a == null) {
+            trendSeries.getData().clear();
+            trendChart.marks().clear();
+            trendChart.setExpectedBand(null);
+            trendTitle.setText("TREND AROUND THE SELECTED ANOMALY (select one)");
+            return;
+        }
+        ReadingStore readings = ctx.backend().readings();
+        ctx.background().run(() -> AnomalyTrend.load(readings, a), t -> {
+            if (gen == trendGeneration) {
+                applyTrend(t);
+            }
+        }, e -> model.messageProperty().set("Cannot load the trend: " + Background.message(e)));
+    }
+
+    private void applyTrend(AnomalyTrend t) {
+        Anomaly a = t.anomaly();
+        List<XYChart.Data<Number, Number>> data = new java.util.ArrayList<>(t.points().size());
+        double min = t.low();
+        double max = t.high();
+        for (ReadingStore.Point p : t.points()) {
+            data.add(new XYChart.Data<>(p.timestampMillis(), p.value()));
+            if (Double.isFinite(p.value())) {
+                min = Math.min(min, p.value());
+                max = Math.max(max, p.value());
+            }
+        }
+        min = Math.min(min, a.value());
+        max = Math.max(max, a.value());
+        double margin = Math.max((max - min) * 0.08, 1e-6);
+        trendValue.setLowerBound(min - margin);
+        trendValue.setUpperBound(max + margin);
+        trendValue.setTickUnit(niceStep((max - min + 2 * margin) / 6));
+        trendTime.setLowerBound(t.fromMillis());
+        trendTime.setUpperBound(t.toMillis());
+        trendTime.setTickUnit(Math.max(60_000, (t.toMillis() - t.fromMillis()) / 8));
+        trendSeries.setName(a.assetId() + " " + a.metric());
+        trendSeries.getData().setAll(data);
+        trendChart.setExpectedBand(new MarkedChart.ExpectedBand(t.expected(), t.low(), t.high()));
+        trendChart.marks().setAll(new MarkedChart.Mark(String.valueOf(a.id()), a.startMillis(),
+                Math.max(a.endMillis(), a.startMillis()), Timeline.color(a.severity())));
+        trendTitle.setText("TREND AROUND THE SELECTED ANOMALY · " + a.assetId() + " " + a.metric() + " · expected "
+                + fmt(t.expected()) + " (band " + fmt(t.low()) + " … " + fmt(t.high()) + ") · "
+                + (data.isEmpty() ? "no stored readings" : data.size() + " points"));
+    }
+
+    private static double niceStep(double raw) {
+        if (!(raw > 0) || !Double.isFinite(raw)) {
+            return 1;
+        }
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / mag;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
     }
 
     private static String fmt(double v) {

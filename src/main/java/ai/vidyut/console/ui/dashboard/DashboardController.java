@@ -1,6 +1,10 @@
 package ai.vidyut.console.ui.dashboard;
 
+import ai.vidyut.console.detect.Anomaly;
+import ai.vidyut.console.detect.AnomalyStore;
+import ai.vidyut.console.detect.Severity;
 import ai.vidyut.console.store.ReadingStore;
+import ai.vidyut.console.ui.charts.MarkedChart;
 import ai.vidyut.console.telemetry.Asset;
 import ai.vidyut.console.telemetry.AssetKind;
 import ai.vidyut.console.telemetry.MetricCatalog;
@@ -59,12 +63,19 @@ public final class DashboardController implements ViewController {
     private final Consumer<LiveUpdate> liveListener = this::onLive;
     private final Map<String, Tile> tiles = new LinkedHashMap<>();
     private long generation;
+    /** How far back an anomaly may have started and still be marked (if it lasts into the trend's window). */
+    static final long MARK_LOOKBACK_MILLIS = 24 * 3_600_000L;
+    private AnomalyStore anomalyStore;
+    private java.util.concurrent.ScheduledFuture<?> markPoller;
+    private volatile String markSite;
+    private volatile List<Anomaly> polledMarks = List.of();
+    private volatile String polledSite;
 
     @FXML private Label siteTitle;
     @FXML private Label siteSubtitle;
     @FXML private Label lastUpdateLabel;
     @FXML private GridPane tileGrid;
-    @FXML private ai.vidyut.console.ui.charts.GapLineChart trendChart;
+    @FXML private MarkedChart trendChart;
     @FXML private NumberAxis trendTime;
     @FXML private TableView<LatestRow> valuesTable;
     @FXML private Label valuesTitle;
@@ -106,6 +117,65 @@ public final class DashboardController implements ViewController {
         ctx.bus().subscribe(SiteSelected.class, e -> open(e.siteId()));
         ctx.bus().subscribe(SitesChanged.class, e -> refreshAssets());
         open(ctx.selectedSite().get());
+        startAnomalyMarks();
+    }
+
+    /**
+     * Anomalies of the displayed site that overlap the trend's window, as marks coloured by severity. Polled from
+     * the store off the FX thread once a second (live detection stores anomalies as they open and extends them
+     * while they last); the FX thread hears only of changes.
+     */
+    private void startAnomalyMarks() {
+        try {
+            anomalyStore = new AnomalyStore(ctx.backend().database());
+        } catch (RuntimeException e) {
+            return;
+        }
+        markPoller = ctx.background().every(1000, this::pollAnomalies);
+    }
+
+    private void pollAnomalies() {
+        String site = markSite;
+        List<Anomaly> marks = List.of();
+        if (site != null) {
+            long now = System.currentTimeMillis();
+            marks = anomalyStore.list(site, now - MARK_LOOKBACK_MILLIS, now + 60_000).stream()
+                    .filter(a -> a.endMillis() >= now - DashboardModel.TREND_WINDOW_MILLIS).toList();
+        }
+        if (Objects.equals(site, polledSite) && marks.equals(polledMarks)) {
+            return;
+        }
+        polledSite = site;
+        polledMarks = marks;
+        List<Anomaly> shown = marks;
+        javafx.application.Platform.runLater(() -> {
+            if (Objects.equals(site, model.siteIdProperty().get())) {
+                trendChart.marks().setAll(shown.stream().map(DashboardController::mark).toList());
+            }
+        });
+    }
+
+    static MarkedChart.Mark mark(Anomaly a) {
+        return new MarkedChart.Mark(String.valueOf(a.id()), a.startMillis(), Math.max(a.startMillis(), a.endMillis()),
+                severityColor(a.severity()));
+    }
+
+    static Color severityColor(Severity s) {
+        return switch (s) {
+            case CRITICAL -> Color.web("#ff5c5c");
+            case HIGH -> Color.web("#ff9b54");
+            case MEDIUM -> Color.web("#ffd866");
+            case LOW -> Color.web("#8fd3ff");
+        };
+    }
+
+    /** The anomaly marks on the 15-minute trend. */
+    public List<MarkedChart.Mark> anomalyMarks() {
+        return List.copyOf(trendChart.marks());
+    }
+
+    MarkedChart trendChart() {
+        return trendChart;
     }
 
     /** How a tile looks; spark-line tiles are rebuilt per site so that their line starts at the first value. */
@@ -371,6 +441,9 @@ public final class DashboardController implements ViewController {
 
     private void open(String siteId) {
         long gen = ++generation;
+        markSite = siteId;
+        polledSite = null; // the next poll delivers this site's marks even if they equal the last ones
+        trendChart.marks().clear();
         for (DashboardTile extra : extraTiles) {
             extra.siteChanged(siteId);
         }
@@ -480,6 +553,9 @@ public final class DashboardController implements ViewController {
 
     @Override
     public void dispose() {
+        if (markPoller != null) {
+            markPoller.cancel(false);
+        }
         ctx.live().unsubscribe(liveListener);
         extraTiles.forEach(DashboardTile::dispose);
     }
