@@ -66,6 +66,8 @@ public final class NextDayTile implements DashboardTile {
             service.unwatch(watching);
             watching = null;
         }
+        // no number is shown until a forecast exists: a 0 kWh would read as a prediction
+        tile.setValueVisible(false);
         tile.setValue(0);
         tile.setDescription(site == null ? "no site" : "forecasting…");
         if (site == null) {
@@ -111,6 +113,7 @@ public final class NextDayTile implements DashboardTile {
             }
         }
         tile.setValue(energy);
+        tile.setValueVisible(true);
         tile.setDescription(String.format(Locale.ROOT, "peak %.1f kW at %s (95 %%: %.1f–%.1f)", f.predicted()[peak],
                 f.time(peak).format(HOUR), f.lower95()[peak], f.upper95()[peak]));
     }

@@ -78,5 +78,6 @@ class ForecastViewTest {
         await(() -> nextDay.getDescription().startsWith("peak"));
         // about 100 kW on average for 24 hours
         assertThat(nextDay.getValue()).isBetween(2000.0, 2800.0);
+        assertThat(nextDay.isValueVisible()).isTrue();
     }
 }
