@@ -1,5 +1,6 @@
 package ai.vidyut.console.ui.forecast;
 
+import ai.vidyut.console.ui.SeriesChoice;
 import ai.vidyut.console.forecast.Forecast;
 import ai.vidyut.console.forecast.ForecastOptions;
 import ai.vidyut.console.forecast.ForecastService;
@@ -7,7 +8,6 @@ import ai.vidyut.console.forecast.HolidayCalendar;
 import ai.vidyut.console.forecast.RegularSeries;
 import ai.vidyut.console.forecast.SolarSite;
 import ai.vidyut.console.telemetry.AssetKind;
-import ai.vidyut.console.telemetry.Metric;
 import ai.vidyut.console.telemetry.MetricCatalog;
 import ai.vidyut.console.telemetry.SeriesKey;
 import ai.vidyut.console.telemetry.Site;
@@ -40,7 +40,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -128,7 +127,7 @@ public final class ForecastController implements ViewController {
             @Override
             protected void updateItem(SeriesKey key, boolean empty) {
                 super.updateItem(key, empty);
-                setText(empty || key == null ? null : label(key));
+                setText(empty || key == null ? null : SeriesChoice.label(key));
             }
         });
         seriesBox.setButtonCell(seriesBox.getCellFactory().call(null));
@@ -217,11 +216,6 @@ public final class ForecastController implements ViewController {
         });
     }
 
-    static String label(SeriesKey key) {
-        Metric m = MetricCatalog.describe(key.metric());
-        return key.assetId() + " · " + m.label() + (m.unit().isEmpty() ? "" : " (" + m.unit() + ")");
-    }
-
     private void siteChanged(String siteId) {
         model.siteIdProperty().set(siteId);
         title.setText(siteId == null ? "Forecast" : "Forecast · " + siteId);
@@ -246,7 +240,7 @@ public final class ForecastController implements ViewController {
             SeriesKey keep = model.selectedProperty().get();
             model.series().setAll(list);
             subtitle.setText("95 % bands from a rolling-origin backtest");
-            SeriesKey pick = keep != null && list.contains(keep) ? keep : defaultSeries(list);
+            SeriesKey pick = keep != null && list.contains(keep) ? keep : SeriesChoice.defaultSeries(list);
             if (Objects.equals(pick, model.selectedProperty().get())) {
                 refresh();
             } else {
@@ -256,14 +250,6 @@ public final class ForecastController implements ViewController {
                 model.messageProperty().set("No stored readings for " + siteId + " yet.");
             }
         }, e -> model.messageProperty().set("Cannot list series: " + Background.message(e)));
-    }
-
-    /** A grid meter's power if there is one, else any power series, else the first series. */
-    static SeriesKey defaultSeries(List<SeriesKey> list) {
-        return list.stream().filter(k -> k.metric().equals(MetricCatalog.POWER_KW))
-                .filter(k -> k.assetId().toLowerCase(Locale.ROOT).contains("meter")).findFirst()
-                .or(() -> list.stream().filter(k -> k.metric().equals(MetricCatalog.POWER_KW)).findFirst())
-                .orElse(list.isEmpty() ? null : list.get(0));
     }
 
     @FXML
@@ -276,7 +262,7 @@ public final class ForecastController implements ViewController {
         int horizon = model.horizonHoursProperty().get();
         String country = model.countryProperty().get();
         model.loadingProperty().set(true);
-        model.messageProperty().set("Forecasting " + label(key) + " …");
+        model.messageProperty().set("Forecasting " + SeriesChoice.label(key) + " …");
         ForecastService.Request req = request(key, horizon, country);
         if (watching != null && !watching.equals(req)) {
             service.unwatch(watching);
@@ -290,7 +276,7 @@ public final class ForecastController implements ViewController {
         }, e -> {
             if (gen == generation) {
                 model.loadingProperty().set(false);
-                model.messageProperty().set("Cannot forecast " + label(key) + ": " + Background.message(e));
+                model.messageProperty().set("Cannot forecast " + SeriesChoice.label(key) + ": " + Background.message(e));
             }
         });
     }

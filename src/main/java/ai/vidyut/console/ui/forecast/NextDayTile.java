@@ -4,6 +4,7 @@ import ai.vidyut.console.forecast.Forecast;
 import ai.vidyut.console.forecast.ForecastOptions;
 import ai.vidyut.console.forecast.ForecastService;
 import ai.vidyut.console.telemetry.SeriesKey;
+import ai.vidyut.console.ui.SeriesChoice;
 import ai.vidyut.console.ui.views.ViewContext;
 import ai.vidyut.console.ui.dashboard.DashboardTile;
 import javafx.scene.Node;
@@ -74,7 +75,7 @@ public final class NextDayTile implements DashboardTile {
             return;
         }
         ctx.background().run(() -> {
-            SeriesKey k = ForecastController.defaultSeries(ctx.backend().readings().series(site));
+            SeriesKey k = SeriesChoice.defaultSeries(ctx.backend().readings().series(site));
             if (k == null) {
                 return null;
             }

@@ -1,7 +1,7 @@
 package ai.vidyut.console.ui.history;
 
+import ai.vidyut.console.ui.SeriesChoice;
 import ai.vidyut.console.store.ReadingStore;
-import ai.vidyut.console.telemetry.Metric;
 import ai.vidyut.console.telemetry.MetricCatalog;
 import ai.vidyut.console.telemetry.SeriesKey;
 import ai.vidyut.console.ui.Background;
@@ -99,7 +99,7 @@ public final class HistoryController implements ViewController {
             @Override
             protected void updateItem(SeriesKey key, boolean empty) {
                 super.updateItem(key, empty);
-                setText(empty || key == null ? null : label(key));
+                setText(empty || key == null ? null : SeriesChoice.label(key));
             }
         });
         seriesBox.setButtonCell(seriesBox.getCellFactory().call(null));
@@ -186,11 +186,6 @@ public final class HistoryController implements ViewController {
         }
     }
 
-    static String label(SeriesKey key) {
-        Metric m = MetricCatalog.describe(key.metric());
-        return key.assetId() + " · " + m.label() + (m.unit().isEmpty() ? "" : " (" + m.unit() + ")");
-    }
-
     private void siteChanged(String siteId) {
         model.siteIdProperty().set(siteId);
         title.setText(siteId == null ? "History" : "History · " + siteId);
@@ -217,7 +212,7 @@ public final class HistoryController implements ViewController {
             subtitle.setText(list.size() + " series stored");
             SeriesKey pick = requested != null && list.contains(requested) ? requested
                     : keep != null && list.contains(keep) ? keep
-                    : defaultSeries(list);
+                    : SeriesChoice.defaultSeries(list);
             requested = null;
             if (Objects.equals(pick, model.selectedProperty().get())) {
                 query();
@@ -228,14 +223,6 @@ public final class HistoryController implements ViewController {
                 model.messageProperty().set("No stored readings for " + siteId + " yet.");
             }
         }, e -> model.messageProperty().set("Cannot list series: " + Background.message(e)));
-    }
-
-    /** A grid meter's power if there is one, else any power series, else the first series. */
-    static SeriesKey defaultSeries(List<SeriesKey> list) {
-        return list.stream().filter(k -> k.metric().equals(MetricCatalog.POWER_KW))
-                .filter(k -> k.assetId().toLowerCase(Locale.ROOT).contains("meter")).findFirst()
-                .or(() -> list.stream().filter(k -> k.metric().equals(MetricCatalog.POWER_KW)).findFirst())
-                .orElse(list.isEmpty() ? null : list.get(0));
     }
 
     @FXML
@@ -270,11 +257,11 @@ public final class HistoryController implements ViewController {
             model.show(from, to, bucket, buckets);
             long readings = buckets.stream().mapToLong(ReadingStore.Bucket::count).sum();
             model.messageProperty().set(buckets.isEmpty()
-                    ? "No readings of " + label(key) + " between " + FULL.format(Instant.ofEpochMilli(from)) + " and "
+                    ? "No readings of " + SeriesChoice.label(key) + " between " + FULL.format(Instant.ofEpochMilli(from)) + " and "
                     + FULL.format(Instant.ofEpochMilli(to)) + (model.presetProperty().get() == HistoryModel.Preset.CUSTOM
                     ? "." : ". For older data, pick Custom.")
                     : String.format(Locale.ROOT, "%s · %,d readings in %d buckets of %s (from %s data) · queried in %d ms",
-                    label(key), readings, buckets.size(), human(bucket), chart.resolution(), ms));
+                    SeriesChoice.label(key), readings, buckets.size(), human(bucket), chart.resolution(), ms));
         }, e -> {
             if (gen == generation) {
                 model.loadingProperty().set(false);
