@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,15 +57,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException("no such input file: " + input);
-        }
-        SeriesCsv.Loaded loaded = SeriesCsv.read(input);
+        SeriesCsv.Loaded loaded = ForecastModelOptions.readHistory(input, horizon);
         RegularSeries series = loaded.series();
-        if (horizon < 1 || horizon > 14 * series.stepsPerDay()) {
-            throw new IllegalArgumentException("--horizon must be between 1 and " + 14 * series.stepsPerDay()
-                    + " steps (14 days)");
-        }
         ForecastOptions options = model.build(loaded.lastOffset());
         int every = spacing != null ? spacing : series.stepsPerDay();
         Backtester.Result r = Backtester.run(series, horizon, origins, every, options);

@@ -70,15 +70,8 @@ public final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException("no such input file: " + input);
-        }
-        SeriesCsv.Loaded loaded = SeriesCsv.read(input);
+        SeriesCsv.Loaded loaded = ForecastModelOptions.readHistory(input, horizon);
         RegularSeries series = loaded.series();
-        int maxHorizon = 14 * series.stepsPerDay();
-        if (horizon < 1 || horizon > maxHorizon) {
-            throw new IllegalArgumentException("--horizon must be between 1 and " + maxHorizon + " steps (14 days)");
-        }
         if (futureRegressors != null) {
             if (series.regressors().isEmpty()) {
                 throw new IllegalArgumentException("--future-regressors given, but the input has no regressor columns");

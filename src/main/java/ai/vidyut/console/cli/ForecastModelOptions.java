@@ -32,6 +32,20 @@ public final class ForecastModelOptions {
             description = "Seasonality mode of the decomposable model. Default: ${DEFAULT-VALUE}")
     DecomposableModel.Mode mode;
 
+    /** Reads the history CSV of {@code forecast} and {@code backtest}, and checks the horizon against its step. */
+    static ai.vidyut.console.forecast.SeriesCsv.Loaded readHistory(java.nio.file.Path input, int horizon)
+            throws java.io.IOException {
+        if (!java.nio.file.Files.isRegularFile(input)) {
+            throw new IllegalArgumentException("no such input file: " + input);
+        }
+        ai.vidyut.console.forecast.SeriesCsv.Loaded loaded = ai.vidyut.console.forecast.SeriesCsv.read(input);
+        int maxHorizon = 14 * loaded.series().stepsPerDay();
+        if (horizon < 1 || horizon > maxHorizon) {
+            throw new IllegalArgumentException("--horizon must be between 1 and " + maxHorizon + " steps (14 days)");
+        }
+        return loaded;
+    }
+
     ForecastOptions build(ZoneOffset offset) throws java.io.IOException {
         HolidayCalendar calendar = HolidayCalendar.forCountry(country);
         if (holidays != null) {

@@ -141,23 +141,9 @@ public final class DecomposableModel {
             if (c.useRegressors()) {
                 regressorNames.addAll(s.regressors().keySet());
             }
-            regMean = new double[regressorNames.size()];
-            regStd = new double[regressorNames.size()];
-            for (int r = 0; r < regressorNames.size(); r++) {
-                double[] x = s.regressors().get(regressorNames.get(r));
-                double m = 0;
-                double q = 0;
-                for (int i = i0; i < end; i++) {
-                    m += x[i];
-                }
-                m /= (end - i0);
-                for (int i = i0; i < end; i++) {
-                    q += (x[i] - m) * (x[i] - m);
-                }
-                regMean[r] = m;
-                double sd = Math.sqrt(q / (end - i0));
-                regStd[r] = sd > 1e-12 ? sd : 1;
-            }
+            RegressorScaling scaling = RegressorScaling.fit(s, regressorNames, i0, end);
+            regMean = scaling.mean();
+            regStd = scaling.std();
             trendEnd = 2 + cps.length;
             dailyEnd = trendEnd + 2 * kd + 2 * kdOff;
             weeklyEnd = dailyEnd + 2 * kw;

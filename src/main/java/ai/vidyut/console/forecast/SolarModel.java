@@ -165,23 +165,9 @@ final class SolarModel {
         ghi = null;
         ensureIrradiance(end);
         // 2. standardise weather inputs
-        regMean = new double[regressors.size()];
-        regStd = new double[regressors.size()];
-        for (int r = 0; r < regressors.size(); r++) {
-            double[] x = s.regressors().get(regressors.get(r));
-            double m = 0;
-            double q = 0;
-            for (int i = i0; i < end; i++) {
-                m += x[i];
-            }
-            m /= (end - i0);
-            for (int i = i0; i < end; i++) {
-                q += (x[i] - m) * (x[i] - m);
-            }
-            regMean[r] = m;
-            double sd = Math.sqrt(q / (end - i0));
-            regStd[r] = sd > 1e-12 ? sd : 1;
-        }
+        RegressorScaling scaling = RegressorScaling.fit(s, regressors, i0, end);
+        regMean = scaling.mean();
+        regStd = scaling.std();
         // 3. long-run clearness, the fallback when the last day had no sun (polar night, outage)
         double y = 0;
         double pot = 0;
