@@ -11,7 +11,10 @@ import ai.vidyut.console.ui.StoreBackend;
 
 import java.time.Clock;
 
-/** Builds the headless {@link MaintenanceService} the view reads from, for whichever backend the window runs on. */
+/**
+ * Builds the headless {@link MaintenanceService} the view reads from when the window has no live runtime (a store-only
+ * backend); with a runtime the view uses the window's attached service.
+ */
 final class MaintenanceBackend {
 
     private MaintenanceBackend() {
@@ -21,10 +24,7 @@ final class MaintenanceBackend {
     static MaintenanceService open(ConsoleBackend backend) {
         Database db;
         ModelRegistry registry;
-        if (backend.runtime().isPresent()) {
-            db = backend.runtime().get().database();
-            registry = backend.runtime().get().registry();
-        } else if (backend instanceof StoreBackend sb) {
+        if (backend instanceof StoreBackend sb) {
             db = sb.database();
             registry = db.dataDir() == null ? null : new ModelRegistry(db, DataDir.modelsDir(db.dataDir()));
         } else {

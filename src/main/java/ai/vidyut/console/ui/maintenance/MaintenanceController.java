@@ -218,7 +218,11 @@ public final class MaintenanceController implements ViewController {
         if (s == null) {
             synchronized (this) {
                 if (service == null) {
-                    service = MaintenanceBackend.open(ctx.backend());
+                    // on a live console, the window's own service (attached by the shell) rather than a second one
+                    service = ctx.backend().runtime()
+                            .map(rt -> ctx.services().get(MaintenanceService.class,
+                                    () -> MaintenanceService.attach(rt, ai.vidyut.console.live.LiveModels.MAINTENANCE_PERIOD)))
+                            .orElseGet(() -> MaintenanceBackend.open(ctx.backend()));
                 }
                 s = service;
             }
