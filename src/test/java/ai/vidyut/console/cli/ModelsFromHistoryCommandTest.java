@@ -50,7 +50,8 @@ class ModelsFromHistoryCommandTest {
         assertThat(run.get("trainFrom").asText()).isEqualTo("2026-03-01T00:00:00Z");
         JsonNode m = run.get("metrics");
         assertThat(m.has("f1") && m.has("nab") && m.has("activeObjective")).as(m.toString()).isTrue();
-        boolean beats = m.get("objective").asDouble() > m.get("activeObjective").asDouble() + 1.0;
+        boolean beats = m.get("objective").asDouble() > m.get("activeObjective").asDouble() + 1.0
+                && m.get("recall").asDouble() > 0;
         assertThat(run.get("active").asBoolean()).isEqualTo(beats);
         assertThat(run.get("message").asText()).startsWith(beats ? "activated: " : "not activated: ");
 

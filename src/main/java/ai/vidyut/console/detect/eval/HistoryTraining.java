@@ -36,7 +36,8 @@ import java.util.concurrent.CancellationException;
  *       {@code global}, else shipped defaults) are measured at their own thresholds.</li>
  *   <li>The run is recorded in the registry (kind {@value Training#KIND}, scope {@code site/asset/metric}) with both
  *       measurements, and activated only if it beats the active parameters on the held-out half by more than
- *       {@code minGain} objective points; its message says which way it went. A history too short or unusable gives
+ *       {@code minGain} objective points and finds at least some of the injected faults there (recall &gt; 0: being
+ *       quieter than a noisy active run is not enough); its message says which way it went. A history too short or unusable gives
  *       a failed run with the reason.</li>
  * </ol>
  */
@@ -241,10 +242,14 @@ public final class HistoryTraining {
         metrics.put("activeObjective", before.objective());
         metrics.put("tuneObjective", op.value());
         metrics.put("searchObjective", search.objective());
-        boolean beats = now.objective() > before.objective() + o.minGain();
+        boolean better = now.objective() > before.objective() + o.minGain();
+        // quieter is not enough: a run that finds none of the held-out faults is never activated on its own
+        boolean blind = now.recall() == 0;
+        boolean beats = better && !blind;
         String verdict = String.format(Locale.ROOT, "held-out F1×100+NAB %.1f %s %.1f of %s", now.objective(),
-                beats ? "beats" : "does not beat", before.objective(), activeName)
-                + (o.minGain() > 0 ? String.format(Locale.ROOT, " by more than %.1f", o.minGain()) : "");
+                better ? "beats" : "does not beat", before.objective(), activeName)
+                + (o.minGain() > 0 ? String.format(Locale.ROOT, " by more than %.1f", o.minGain()) : "")
+                + (blind ? ", but it finds none of the injected faults" : "");
         String message = (beats ? "activated: " : forceActivate ? "activated on request: " : "not activated: ")
                 + verdict;
 
