@@ -58,8 +58,10 @@ public final class HistoryTrainingBench {
                 .append("trainer does (`HistoryTraining`, ").append(trials).append(" search trials, seed ")
                 .append(options.seed()).append("): fault-injected segments of its own history, search and threshold ")
                 .append("on half, both the new parameters and the shipped defaults measured on the other half at their ")
-                .append("own thresholds. Objective = F1 × 100 + NAB (0–200). Activated = beats the defaults by more ")
-                .append("than ").append(options.minGain()).append(". The held-out segments overlap the tuning ")
+                .append("own thresholds. Objective = F1 × 100 + NAB (200 = perfect; NAB falls below 0 when false ")
+                .append("positives cost more than the detections earn). Activated = beats the defaults by more than ")
+                .append(options.minGain()).append(" and finds some held-out faults (recall > 0). The held-out ")
+                .append("segments overlap the tuning ")
                 .append("segments in time (different injected faults and positions), so these are self-supervised ")
                 .append("figures, not accuracy on real faults.\n\n");
         Path dir = Files.createTempDirectory("history-training-bench");
