@@ -76,6 +76,16 @@ class ModelsTrainingViewTest {
                 .anyMatch("search trial 3/8"::equals)
                 || tasks.lookupAll(".table-cell").stream().map(n -> ((javafx.scene.control.Labeled) n).getText())
                 .anyMatch("search trial 3/8"::equals));
+
+        // a trainer reporting a thousand times reaches the view as a few coalesced updates, not one per report
+        java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> view.model().tasks().addListener(
+                (javafx.collections.ListChangeListener<TrainingTasks.Task>) c -> updates.incrementAndGet()));
+        for (int i = 1; i <= 1000; i++) {
+            trainer.tasks().progress(task.id(), 0.42 + 0.5 * i / 1000, "step " + i);
+        }
+        await(() -> view.model().tasks().stream().anyMatch(t -> t.id() == task.id() && "step 1000".equals(t.message())));
+        assertThat(updates.get()).as("task list updates for 1000 reports").isBetween(1, 20);
         trainer.tasks().done(task.id(), "finished elsewhere", null);
 
         // Train now: a real training of the chosen series, its progress to the end, and its run in the list
