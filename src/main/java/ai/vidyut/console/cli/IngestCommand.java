@@ -80,7 +80,8 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--live-models",
             description = "Also run the live models on what arrives, as the console window does: streaming anomaly "
-                    + "detection (anomalies stored, alerts raised) and the maintenance plan.")
+                    + "detection (anomalies stored, alerts raised), automatic training of each series' detector from "
+                    + "stored history, and the maintenance plan.")
     private boolean liveModels;
 
     @Override

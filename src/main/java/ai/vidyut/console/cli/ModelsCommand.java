@@ -1,11 +1,17 @@
 package ai.vidyut.console.cli;
 
+import ai.vidyut.console.detect.AutoTraining;
 import ai.vidyut.console.detect.DetectorParams;
+import ai.vidyut.console.detect.eval.HistoryTraining;
 import ai.vidyut.console.detect.eval.LabelledRun;
 import ai.vidyut.console.detect.eval.SyntheticFaults;
 import ai.vidyut.console.detect.eval.Training;
 import ai.vidyut.console.registry.ModelRegistry;
 import ai.vidyut.console.registry.ModelRun;
+import ai.vidyut.console.registry.TrainingTasks;
+import ai.vidyut.console.store.ReadingStore;
+import ai.vidyut.console.store.SiteStore;
+import ai.vidyut.console.telemetry.SeriesKey;
 import ai.vidyut.console.store.DataDir;
 import ai.vidyut.console.store.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -109,7 +117,8 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Train the anomaly ensemble: random search on half the labelled runs, metrics on the "
-                    + "other half; recorded in the registry. Without --input, trains on labelled synthetic faults.")
+                    + "other half; recorded in the registry. Without --input, trains on labelled synthetic faults. "
+                    + "With --from-history, trains one stored series (or all) self-supervised from its own history.")
     static final class Train implements Callable<Integer> {
         @ParentCommand
         ModelsCommand parent;
@@ -126,13 +135,25 @@ public final class ModelsCommand implements Callable<Integer> {
         @Option(names = "--search-forest", description = "Also search Isolation Forest parameters and allow the "
                 + "forest and one-class SVM in the ensemble (slower).")
         boolean searchForest;
-        @Option(names = "--activate", description = "Make the new run the active one of its scope.")
+        @Option(names = "--activate", description = "Make the new run the active one of its scope (with "
+                + "--from-history: even when it does not beat the active one).")
         boolean activate;
+        @Option(names = "--from-history", paramLabel = "SITE/ASSET/METRIC|all", description = "Train from the stored "
+                + "history of one series (scope SITE/ASSET/METRIC), or of every series with enough history: "
+                + "synthetic faults injected into segments of it, search on half, measured against the active "
+                + "parameters on the other half; activated when it beats them.")
+        String fromHistory;
 
         @Override
         public Integer call() throws Exception {
             if (trials < 1) {
                 throw new IllegalArgumentException("--trials must be at least 1");
+            }
+            if (fromHistory != null) {
+                if (!inputs.isEmpty()) {
+                    throw new IllegalArgumentException("--from-history and --input cannot be combined");
+                }
+                return fromHistory();
             }
             DetectorParams base = DetectorParams.shippedDefault();
             java.util.List<LabelledRun> runs = new ArrayList<>();
@@ -156,6 +177,81 @@ public final class ModelsCommand implements Callable<Integer> {
                 System.out.println(JSON.writeValueAsString(json(run)));
                 return 0;
             }
+        }
+
+        private int fromHistory() throws Exception {
+            HistoryTraining.Options options = HistoryTraining.Options.defaults().withTrials(trials).withSeed(seed);
+            try (Database db = Database.open(parent.root.dataDir())) {
+                ModelRegistry registry = parent.registry(db);
+                SiteStore sites = new SiteStore(db);
+                ReadingStore readings = new ReadingStore(db, sites);
+                // the automatic trainer's series list and history check, without its schedule (and retraining age)
+                AutoTraining.Settings settings = new AutoTraining.Settings(options, Duration.ZERO, Duration.ofDays(1),
+                        Duration.ZERO);
+                java.util.List<SeriesKey> keys = new ArrayList<>();
+                try (AutoTraining auto = new AutoTraining(readings, sites, registry, new TrainingTasks(), settings)) {
+                    java.util.List<SeriesKey> stored = auto.storedSeries();
+                    if (fromHistory.equals("all")) {
+                        for (SeriesKey k : stored) {
+                            if (auto.dueReason(k).isEmpty()) {
+                                keys.add(k);
+                            }
+                        }
+                        if (keys.isEmpty()) {
+                            throw new IllegalArgumentException("no stored series has enough history (needs "
+                                    + HistoryTraining.human(options.minHistory().toMillis()) + " and "
+                                    + options.minReadings() + " readings); " + stored.size() + " series stored");
+                        }
+                    } else {
+                        String[] parts = fromHistory.split("/", -1);
+                        if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isBlank)) {
+                            throw new IllegalArgumentException("--from-history takes SITE/ASSET/METRIC or all, not '"
+                                    + fromHistory + "'");
+                        }
+                        SeriesKey key = new SeriesKey(parts[0], parts[1], parts[2]);
+                        if (!stored.contains(key)) {
+                            throw new IllegalArgumentException("no stored series " + key);
+                        }
+                        keys.add(key);
+                    }
+                }
+                java.util.List<ModelRun> runs = new ArrayList<>();
+                java.util.List<String> failures = new ArrayList<>();
+                for (SeriesKey key : keys) {
+                    String[] last = {""};
+                    ModelRun run = HistoryTraining.train(registry, readings, key, options, activate,
+                            (f, m) -> progress(key.toString(), f, m, last));
+                    runs.add(run);
+                    if (!ModelRun.TRAINED.equals(run.status())) {
+                        failures.add(key + ": " + run.message() + " (failed run " + run.id() + ")");
+                    }
+                }
+                if (fromHistory.equals("all")) {
+                    java.util.List<Object> out = new ArrayList<>();
+                    for (ModelRun r : runs) {
+                        out.add(json(r));
+                    }
+                    System.out.println(JSON.writeValueAsString(out));
+                    if (!failures.isEmpty()) {
+                        throw new IllegalStateException(failures.size() + " of " + runs.size()
+                                + " trainings failed: " + String.join("; ", failures));
+                    }
+                    return 0;
+                }
+                ModelRun run = runs.get(0);
+                if (!ModelRun.TRAINED.equals(run.status())) {
+                    throw new IllegalStateException(run.message() + " (failed run " + run.id() + ")");
+                }
+                System.out.println(JSON.writeValueAsString(json(run)));
+                return 0;
+            }
+        }
+    }
+
+    private static void progress(String scope, double fraction, String message, String[] last) {
+        if (!message.equals(last[0])) {
+            last[0] = message;
+            System.err.printf(Locale.ROOT, "%s [%3.0f%%] %s%n", scope, 100 * fraction, message);
         }
     }
 

@@ -161,6 +161,19 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
     }
 
     DetectorParams paramsFor(SeriesKey key) {
+        return paramsFor(registry, key);
+    }
+
+    /** The active run live detection uses for a series: that of its scope, else {@code global}; none = defaults. */
+    public static Optional<ModelRun> activeRun(ModelRegistry registry, SeriesKey key) {
+        if (registry == null) {
+            return Optional.empty();
+        }
+        return registry.active(Training.KIND, key.toString()).or(() -> registry.active(Training.KIND, "global"));
+    }
+
+    /** The parameters live detection uses for a series (see {@link #activeRun}), else the shipped defaults. */
+    public static DetectorParams paramsFor(ModelRegistry registry, SeriesKey key) {
         if (registry != null) {
             for (String scope : new String[]{key.toString(), "global"}) {
                 Optional<ModelRun> active = registry.active(Training.KIND, scope);
@@ -174,6 +187,36 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
             }
         }
         return DetectorParams.shippedDefault();
+    }
+
+    /**
+     * Makes a series pick up its currently active parameters (after a run was activated for its scope): its detector
+     * is rebuilt with them on the next reading and re-primed from stored history; an anomaly in progress is closed.
+     */
+    public void reload(SeriesKey key) {
+        if (!worker.isShutdown()) {
+            worker.execute(() -> forget(key));
+        }
+    }
+
+    /** {@link #reload} for every series (after the {@code global} run changed). */
+    public void reloadAll() {
+        if (!worker.isShutdown()) {
+            worker.execute(() -> List.copyOf(series.keySet()).forEach(this::forget));
+        }
+    }
+
+    private void forget(SeriesKey key) {
+        Series old = series.remove(key);
+        if (old != null) {
+            old.builder.flush();
+        }
+    }
+
+    /** The parameters the live detector of a series runs with now (empty when it has not started). */
+    Optional<DetectorParams> paramsInUse(SeriesKey key) throws Exception {
+        return worker.submit(() -> Optional.ofNullable(series.get(key)).map(s -> s.detector.params()))
+                .get(30, TimeUnit.SECONDS);
     }
 
     /** Readings scored so far. */

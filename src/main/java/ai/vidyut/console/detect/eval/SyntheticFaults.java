@@ -47,47 +47,7 @@ public final class SyntheticFaults {
         int learn = 1440;
         if (fault != null) {
             int start = learn + 600 + r.nextInt(n - learn - 1400);
-            int len;
-            switch (fault) {
-                case SPIKE -> {
-                    len = 1 + r.nextInt(2);
-                    for (int i = start; i < start + len; i++) {
-                        power[i] *= 1.6 + 0.4 * r.nextDouble();
-                    }
-                }
-                case POWER_DROP -> {
-                    len = 30 + r.nextInt(90);
-                    double f = 0.2 + 0.2 * r.nextDouble();
-                    for (int i = start; i < start + len; i++) {
-                        power[i] *= f;
-                    }
-                }
-                case STUCK_SENSOR -> {
-                    len = 60 + r.nextInt(140);
-                    for (int i = start; i < start + len; i++) {
-                        power[i] = power[start - 1];
-                    }
-                }
-                case DRIFT -> {
-                    len = 300 + r.nextInt(200);
-                    for (int i = start; i < start + len; i++) {
-                        power[i] += 0.35 * base * (i - start) / len;
-                    }
-                }
-                case LEVEL_SHIFT -> {
-                    len = 100 + r.nextInt(200);
-                    for (int i = start; i < start + len; i++) {
-                        power[i] += 0.25 * base;
-                    }
-                }
-                case OVERHEATING -> {
-                    len = 120 + r.nextInt(120);
-                    for (int i = start; i < start + len; i++) {
-                        temp[i] += Math.min(15, 15.0 * (i - start) / 30);
-                    }
-                }
-                default -> throw new IllegalArgumentException("cannot inject " + fault);
-            }
+            int len = inject(fault, power, temp, start, base, 1, r);
             for (int i = start; i < start + len; i++) {
                 labels[i] = true;
             }
@@ -97,6 +57,64 @@ public final class SyntheticFaults {
                 : SeriesTable.of(ts, List.of("power_kw", "temperature_c"), power, temp);
         String name = (fault == null ? "clean" : fault.wireName()) + "-" + seed;
         return new LabelledRun(name, t, labels, learn);
+    }
+
+    /**
+     * Injects one fault into a series, as {@link #run} does: {@code power} takes spikes, drops, stuck values, drifts
+     * and level shifts, {@code temp} takes overheating (pass the same array twice for a univariate series). Durations
+     * are drawn in minutes (spike 1–2, drop 30–120, stuck 60–200, drift 300–500, level shift 100–300, overheating
+     * 120–240) and converted to rows with {@code minutesPerRow}; magnitudes are relative to {@code base}, the
+     * series' typical level. Returns the number of rows affected (clipped at the end of the arrays).
+     */
+    public static int inject(AnomalyType fault, double[] power, double[] temp, int start, double base,
+                             double minutesPerRow, Random r) {
+        int len;
+        switch (fault) {
+            case SPIKE -> {
+                len = rows(1 + r.nextInt(2), minutesPerRow, start, power.length);
+                for (int i = start; i < start + len; i++) {
+                    power[i] *= 1.6 + 0.4 * r.nextDouble();
+                }
+            }
+            case POWER_DROP -> {
+                len = rows(30 + r.nextInt(90), minutesPerRow, start, power.length);
+                double f = 0.2 + 0.2 * r.nextDouble();
+                for (int i = start; i < start + len; i++) {
+                    power[i] *= f;
+                }
+            }
+            case STUCK_SENSOR -> {
+                len = rows(60 + r.nextInt(140), minutesPerRow, start, power.length);
+                for (int i = start; i < start + len; i++) {
+                    power[i] = power[start - 1];
+                }
+            }
+            case DRIFT -> {
+                len = rows(300 + r.nextInt(200), minutesPerRow, start, power.length);
+                for (int i = start; i < start + len; i++) {
+                    power[i] += 0.35 * base * (i - start) / len;
+                }
+            }
+            case LEVEL_SHIFT -> {
+                len = rows(100 + r.nextInt(200), minutesPerRow, start, power.length);
+                for (int i = start; i < start + len; i++) {
+                    power[i] += 0.25 * base;
+                }
+            }
+            case OVERHEATING -> {
+                len = rows(120 + r.nextInt(120), minutesPerRow, start, temp.length);
+                for (int i = start; i < start + len; i++) {
+                    temp[i] += Math.min(15, 15.0 * ((i - start) * minutesPerRow) / 30);
+                }
+            }
+            default -> throw new IllegalArgumentException("cannot inject " + fault);
+        }
+        return len;
+    }
+
+    private static int rows(int minutes, double minutesPerRow, int start, int length) {
+        int n = (int) Math.max(1, Math.round(minutes / minutesPerRow));
+        return Math.max(0, Math.min(n, length - start));
     }
 
     /** {@code perType} runs of every fault type plus {@code clean} clean runs, seeds from {@code seed}. */

@@ -47,11 +47,15 @@ public final class Shell implements AutoCloseable {
         }
         backend.addCommittedListener(live);
         live.start();
-        // Live models follow the telemetry from the start, not only once their view is opened. Detection attaches
-        // at once; the maintenance service loads (or first trains) its health model in the background.
+        // Live models follow the telemetry from the start, not only once their view is opened. Detection and its
+        // automatic trainer attach at once; the maintenance service loads (or first trains) its health model in the background.
         backend.runtime().ifPresent(rt -> {
-            services.get(ai.vidyut.console.detect.LiveDetection.class,
+            ai.vidyut.console.detect.LiveDetection detection = services.get(
+                    ai.vidyut.console.detect.LiveDetection.class,
                     () -> ai.vidyut.console.detect.LiveDetection.attach(rt));
+            // trains each series' detector from stored history in the background; the models view shows progress
+            services.get(ai.vidyut.console.detect.AutoTraining.class,
+                    () -> ai.vidyut.console.detect.AutoTraining.attach(rt, detection));
             background.run(
                     () -> services.get(ai.vidyut.console.maintain.MaintenanceService.class,
                             () -> ai.vidyut.console.maintain.MaintenanceService.attach(rt,
