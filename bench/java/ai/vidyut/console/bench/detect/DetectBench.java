@@ -283,6 +283,7 @@ public final class DetectBench {
             for (int i = 0; i < r.labels().length; i++) {
                 SeriesDetector.Result res = det.update(r.table().timestamp(i), r.table().row(i, row));
                 if (i < r.scoreFrom()) {
+                    builder.observe(r.table().timestamp(i), row[0], res);
                     continue;
                 }
                 builder.accept(r.table().timestamp(i), row[0], res);
@@ -327,6 +328,75 @@ public final class DetectBench {
         line("Clean runs: %d runs, %d scored readings (%.1f days), %d labelled anomalous (%.2f per day).", cleanRuns,
                 cleanRows, cleanRows / 1440.0, cleanFalse, cleanFalse / (cleanRows / 1440.0));
         line("");
+        typeConfusion(shipped, 20);
+    }
+
+    /**
+     * Type accuracy per injected fault on fresh runs (seeds 5001+, used by nothing else): the type of the first
+     * merged anomaly overlapping the fault (or ending at most 5 readings after it), as a confusion table.
+     */
+    private void typeConfusion(DetectorParams shipped, int perType) {
+        String[] cols = {"spike", "power_drop", "stuck_sensor", "drift", "level_shift", "overheating", "other",
+                "missed"};
+        line("## Anomaly type confusion (shipped ensemble @ %.3f, %d fresh runs per fault type, seeds 5001+)",
+                shipped.threshold(), perType);
+        line("");
+        line("Rows: injected fault; columns: type of the first merged anomaly overlapping the fault (runs).");
+        line("");
+        line("| injected \\ typed | %s | type accuracy |", String.join(" | ", cols));
+        line("|---|%s---|", "---|".repeat(cols.length));
+        int allRight = 0;
+        int allRuns = 0;
+        for (AnomalyType fault : SyntheticFaults.TYPES) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (int k = 0; k < perType; k++) {
+                LabelledRun r = SyntheticFaults.run(fault, 5001 + k, 3);
+                String got = firstTypeOverlapping(r, shipped);
+                if (!got.equals("missed") && !java.util.Arrays.asList(cols).contains(got)) {
+                    got = "other";
+                }
+                counts.merge(got, 1, Integer::sum);
+            }
+            StringBuilder row = new StringBuilder();
+            for (String c : cols) {
+                int v = counts.getOrDefault(c, 0);
+                row.append(" | ").append(c.equals(fault.wireName()) ? "**" + v + "**" : Integer.toString(v));
+            }
+            int right = counts.getOrDefault(fault.wireName(), 0);
+            allRight += right;
+            allRuns += perType;
+            line("| %s%s | %.0f %% |", fault.wireName(), row, 100.0 * right / perType);
+        }
+        line("");
+        line("Overall type accuracy: %d / %d runs (%.0f %%).", allRight, allRuns, 100.0 * allRight / allRuns);
+        line("");
+    }
+
+    private static String firstTypeOverlapping(LabelledRun r, DetectorParams params) {
+        SeriesDetector det = new SeriesDetector(params, r.table().columns());
+        List<ai.vidyut.console.detect.Anomaly> merged = new ArrayList<>();
+        ai.vidyut.console.detect.AnomalyBuilder builder = new ai.vidyut.console.detect.AnomalyBuilder("s", "a",
+                r.table().columns().get(0), params.threshold(), 2, merged::add);
+        double[] row = new double[r.table().columns().size()];
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < r.labels().length; i++) {
+            if (r.labels()[i]) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+            SeriesDetector.Result res = det.update(r.table().timestamp(i), r.table().row(i, row));
+            if (i < r.scoreFrom()) {
+                builder.observe(r.table().timestamp(i), row[0], res);
+            } else {
+                builder.accept(r.table().timestamp(i), row[0], res);
+            }
+        }
+        builder.flush();
+        long fs = r.table().timestamp(first);
+        long fe = r.table().timestamp(Math.min(r.labels().length - 1, last + 5));
+        return merged.stream().filter(a -> a.endMillis() >= fs && a.startMillis() <= fe).findFirst()
+                .map(a -> a.type().wireName()).orElse("missed");
     }
 
     private void throughput(DetectorParams shipped) {

@@ -13,7 +13,12 @@ import java.util.Locale;
 public final class SeriesDetector {
 
     /** What the ensemble says about one reading. */
-    public record Result(double score, boolean anomalous, AnomalyType type, double expected, double[] parts) {
+    public record Result(double score, boolean anomalous, AnomalyType type, double expected, double[] parts,
+                         double baseline) {
+
+        public Result(double score, boolean anomalous, AnomalyType type, double expected, double[] parts) {
+            this(score, anomalous, type, expected, parts, expected);
+        }
     }
 
     private final DetectorParams params;
@@ -74,7 +79,7 @@ public final class SeriesDetector {
         boolean anomalous = score >= params.threshold() && score > 0;
         anomalousRun = anomalous ? anomalousRun + 1 : 0;
         AnomalyType type = anomalous ? classify(row, best, parts) : null;
-        return new Result(score, anomalous, type, expectedOf(surprise[0]), parts);
+        return new Result(score, anomalous, type, expectedOf(surprise[0]), parts, surprise[0].expected());
     }
 
     /**
