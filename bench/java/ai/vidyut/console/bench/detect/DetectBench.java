@@ -27,6 +27,7 @@ import java.util.Map;
  * alarms on clean data, and throughput. Writes Markdown to the given file (default bench/results/detect.md).
  *
  * Usage: DetectBench [--out FILE] [--trials N] [--write-default models/detect/default.json] [--skab DIR]
+ *        DetectBench --types-only PARAMS.json   (type confusion table only)
  */
 public final class DetectBench {
 
@@ -43,6 +44,13 @@ public final class DetectBench {
                 case "--trials" -> trials = Integer.parseInt(args[++i]);
                 case "--write-default" -> writeDefault = Path.of(args[++i]);
                 case "--skab" -> skabDir = Path.of(args[++i]);
+                case "--types-only" -> {
+                    // only the type-confusion table, for a given parameter file (fresh seeds; no SKAB, no tuning)
+                    DetectBench b = new DetectBench();
+                    Path file = Path.of(args[++i]);
+                    b.typeConfusion(DetectorParams.read(file), 20, "ensemble of " + file);
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -117,7 +125,7 @@ public final class DetectBench {
                 List.of(half(skabParts, 0), half(synParts, 0)))));
         line("## Ensemble rule (chosen on half A by objective over weight grid {0, 0.5, 1}⁵ × {mean, max})");
         line("");
-        line("Shipped (`--write-default`): weights %s, combination `%s`, global threshold %.4f (maximising the mean "
+        line("Candidate default (written by `--write-default`): weights %s, combination `%s`, global threshold %.4f (maximising the mean "
                 + "over the two datasets of F1×100 + NAB on their half A). In the tables below the ensemble row of "
                 + "each fold chooses its own rule and thresholds on that fold's tuning half of that dataset.",
                 shipped.weights(), shipped.combine(), shipped.threshold());
@@ -223,7 +231,7 @@ public final class DetectBench {
         List<Benchmark.RunParts> parts = partsByFold.get(0);
         List<Scoring.Scored> all = Benchmark.scored(parts, null, shipped);
         Scoring.PointMetrics pm = Scoring.pointwise(all, shipped.threshold());
-        line("| shipped ensemble @ %.3f | all runs | — | %.3f | %.3f | %.3f | — | %.1f | | |", shipped.threshold(),
+        line("| candidate ensemble @ %.3f | all runs | — | %.3f | %.3f | %.3f | — | %.1f | | |", shipped.threshold(),
                 pm.precision(), pm.recall(), pm.f1(), Scoring.nab(all, shipped.threshold()));
         double trivial = trivialF1(parts);
         line("");
@@ -265,7 +273,7 @@ public final class DetectBench {
     }
 
     private void faultTypes(List<Benchmark.RunParts> synParts, DetectorParams shipped) {
-        line("## Synthetic fault types with the shipped ensemble (one global threshold %.3f, all runs)",
+        line("## Synthetic fault types with the candidate ensemble (one global threshold %.3f, all runs)",
                 shipped.threshold());
         line("");
         line("| fault | runs | detected | median delay (readings) | type of the first anomaly overlapping the fault (runs) |");
@@ -344,17 +352,17 @@ public final class DetectBench {
         line("Clean runs: %d runs, %d scored readings (%.1f days), %d labelled anomalous (%.2f per day).", cleanRuns,
                 cleanRows, cleanRows / 1440.0, cleanFalse, cleanFalse / (cleanRows / 1440.0));
         line("");
-        typeConfusion(shipped, 20);
+        typeConfusion(shipped, 20, "candidate ensemble");
     }
 
     /**
      * Type accuracy per injected fault on fresh runs (seeds 5001+, used by nothing else): the type of the first
      * merged anomaly overlapping the fault (or ending at most 5 readings after it), as a confusion table.
      */
-    private void typeConfusion(DetectorParams shipped, int perType) {
+    private void typeConfusion(DetectorParams shipped, int perType, String label) {
         String[] cols = {"spike", "power_drop", "stuck_sensor", "drift", "level_shift", "overheating", "other",
                 "missed"};
-        line("## Anomaly type confusion (shipped ensemble @ %.3f, %d fresh runs per fault type, seeds 5001+)",
+        line("## Anomaly type confusion (%s @ %.3f, %d fresh runs per fault type, seeds 5001+)", label,
                 shipped.threshold(), perType);
         line("");
         line("Rows: injected fault; columns: type of the first merged anomaly overlapping the fault (runs).");
@@ -427,11 +435,12 @@ public final class DetectBench {
             Map<String, Double> w = new LinkedHashMap<>();
             w.put(d, 1.0);
             DetectorParams p = shipped.withWeights(w, "mean");
-            SeriesTable t = d.equals(DetectorParams.MAHALANOBIS) ? two : one;
+            boolean multivariate = d.equals(DetectorParams.MAHALANOBIS) || d.equals(DetectorParams.RELATION);
+            SeriesTable t = multivariate ? two : one;
             line("| %s alone | %d | %d | %,.0f |", d, t.columns().size(), t.size(), rate(p, t));
         }
-        line("| shipped ensemble | 1 | %d | %,.0f |", one.size(), rate(shipped, one));
-        line("| shipped ensemble | 2 | %d | %,.0f |", two.size(), rate(shipped, two));
+        line("| candidate ensemble | 1 | %d | %,.0f |", one.size(), rate(shipped, one));
+        line("| candidate ensemble | 2 | %d | %,.0f |", two.size(), rate(shipped, two));
     }
 
     private static double rate(DetectorParams p, SeriesTable t) {
