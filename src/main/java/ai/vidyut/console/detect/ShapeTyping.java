@@ -30,7 +30,8 @@ final class ShapeTyping {
     private double rampChange;
     private boolean ramp;
     // during the anomaly
-    private final double[] during = new double[4096];
+    private static final int MAX_DURING = 4096;
+    private double[] during = new double[16];
     private int duringCount;
     private double afterSum;
     private int afterCount;
@@ -194,7 +195,10 @@ final class ShapeTyping {
     void anomalous(double x) {
         afterSum = 0;
         afterCount = 0;
-        if (duringCount < during.length && !Double.isNaN(x)) {
+        if (duringCount < MAX_DURING && !Double.isNaN(x)) {
+            if (duringCount == during.length) {
+                during = java.util.Arrays.copyOf(during, Math.min(MAX_DURING, 2 * during.length));
+            }
             during[duringCount++] = x;
         }
     }
