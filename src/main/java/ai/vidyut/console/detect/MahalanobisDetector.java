@@ -27,7 +27,6 @@ public final class MahalanobisDetector implements StreamingDetector {
     private final double[] z;
     private boolean smoothStarted;
     private String failure;
-    private boolean smoothDominant;
 
     public MahalanobisDetector(DetectorParams params, int channels) {
         this.params = params;
@@ -71,63 +70,8 @@ public final class MahalanobisDetector implements StreamingDetector {
             smooth[j] += alpha * (z[j] - smooth[j]);
         }
         double sm = Math.sqrt(quad(smoothInverse, smooth, smoothMean));
-        double zp = pointCal.z(point);
-        double zs = smoothCal.z(sm);
-        smoothDominant = zs > zp;
-        return Stats.tailScore(Math.max(zp, zs), params.decades());
-    }
-
-    /** True once the normal pattern has been learnt (scores are 0 before). */
-    public boolean trained() {
-        return pointCal != null;
-    }
-
-    /**
-     * The channel that contributes most to the distance of the last scored reading (the term
-     * {@code z_j (Σ⁻¹ z)_j} of the point distance, or of the smoothed distance when that drove the score);
-     * -1 before training.
-     */
-    public int topChannel() {
-        if (pointCal == null) {
-            return -1;
-        }
-        double[][] inv = smoothDominant ? smoothInverse : pointInverse;
-        double[] v = new double[p];
-        for (int j = 0; j < p; j++) {
-            v[j] = smoothDominant ? smooth[j] - smoothMean[j] : z[j];
-        }
-        int best = 0;
-        double top = Double.NEGATIVE_INFINITY;
-        for (int a = 0; a < p; a++) {
-            double c = 0;
-            for (int b = 0; b < p; b++) {
-                c += inv[a][b] * v[b];
-            }
-            c *= v[a];
-            if (c > top) {
-                top = c;
-                best = a;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * What channel {@code j} of the last reading should have been given the other channels of that reading: the
-     * conditional mean under the learnt (shrunk) Gaussian, {@code mean_j - sd_j Σ_{k≠j} P_jk z_k / P_jj} with
-     * {@code P} the inverse correlation. In the units of the rows given to {@link #update}; NaN before training.
-     */
-    public double conditionalExpected(int j) {
-        if (pointCal == null) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (int k = 0; k < p; k++) {
-            if (k != j) {
-                s += pointInverse[j][k] * z[k];
-            }
-        }
-        return mean[j] - sd[j] * s / pointInverse[j][j];
+        double zz = Math.max(pointCal.z(point), smoothCal.z(sm));
+        return Stats.tailScore(zz, params.decades());
     }
 
     private void train() {
