@@ -60,6 +60,7 @@ public final class ForecastController implements ViewController {
     private final BandChart chart = new BandChart(timeAxis, valueAxis);
     private final XYChart.Series<Number, Number> history = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> forecastLine = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> trendLine = new XYChart.Series<>();
     private final NumberAxis compTime = new NumberAxis();
     private final LineChart<Number, Number> components = new LineChart<>(compTime, new NumberAxis());
     private final ToggleGroup horizons = new ToggleGroup();
@@ -113,6 +114,13 @@ public final class ForecastController implements ViewController {
         forecastLine.setName("forecast");
         chart.getData().add(history);
         chart.getData().add(forecastLine);
+        trendLine.setName("trend");
+        // dashed: the trend is the level the seasonal components move around, not a second forecast
+        trendLine.nodeProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                now.setStyle("-fx-stroke-dash-array: 6 5; -fx-stroke-width: 1.5;");
+            }
+        });
         chartHolder.getChildren().add(chart);
         components.setId("componentsChart");
         components.setAnimated(false);
@@ -306,6 +314,8 @@ public final class ForecastController implements ViewController {
     private void render(ForecastService.Result r) {
         history.getData().clear();
         forecastLine.getData().clear();
+        trendLine.getData().clear();
+        chart.getData().remove(trendLine);
         chart.band().clear();
         components.getData().clear();
         if (r == null) {
@@ -331,9 +341,20 @@ public final class ForecastController implements ViewController {
         timeAxis.setLowerBound(x(r, h.time(h.size() - show)));
         timeAxis.setUpperBound(x(r, f.time(f.size() - 1)));
         timeAxis.setTickUnit(Math.max(1, (timeAxis.getUpperBound() - timeAxis.getLowerBound()) / 8));
+        double[] trend = f.components().get("trend");
+        if (trend != null && !isZero(trend)) {
+            // the trend's level is on the data's scale: a dashed line under the forecast, not in the components
+            // chart, where it would flatten the seasonal components around zero
+            List<XYChart.Data<Number, Number>> t = new ArrayList<>(f.size());
+            for (int i = 0; i < f.size(); i++) {
+                t.add(new XYChart.Data<>(x(r, f.time(i)), trend[i]));
+            }
+            trendLine.getData().setAll(t);
+            chart.getData().add(trendLine);
+        }
         for (Map.Entry<String, double[]> c : f.components().entrySet()) {
-            if (isZero(c.getValue()) || c.getKey().equals("trend") && f.components().size() > 3) {
-                continue; // the trend's level would flatten the other components; it is in the tooltip-free line
+            if (isZero(c.getValue()) || c.getKey().equals("trend")) {
+                continue;
             }
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(c.getKey());
@@ -342,6 +363,11 @@ public final class ForecastController implements ViewController {
             }
             components.getData().add(s);
         }
+    }
+
+    /** The forecast's trend as charted (a dashed line on the main chart); empty when the model has none. */
+    public XYChart.Series<Number, Number> trendSeries() {
+        return trendLine;
     }
 
     private static boolean isZero(double[] v) {
