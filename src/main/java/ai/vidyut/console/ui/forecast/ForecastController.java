@@ -2,15 +2,10 @@ package ai.vidyut.console.ui.forecast;
 
 import ai.vidyut.console.ui.SeriesChoice;
 import ai.vidyut.console.forecast.Forecast;
-import ai.vidyut.console.forecast.ForecastOptions;
 import ai.vidyut.console.forecast.ForecastService;
-import ai.vidyut.console.forecast.HolidayCalendar;
 import ai.vidyut.console.forecast.RegularSeries;
-import ai.vidyut.console.forecast.SolarSite;
-import ai.vidyut.console.telemetry.AssetKind;
-import ai.vidyut.console.telemetry.MetricCatalog;
+import ai.vidyut.console.telemetry.Asset;
 import ai.vidyut.console.telemetry.SeriesKey;
-import ai.vidyut.console.telemetry.Site;
 import ai.vidyut.console.ui.Background;
 import ai.vidyut.console.ui.events.DataImported;
 import ai.vidyut.console.ui.events.SiteSelected;
@@ -33,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -70,6 +64,7 @@ public final class ForecastController implements ViewController {
     private long generation;
     private boolean shown;
     private boolean stale = true;
+    private boolean adjusting;
 
     @FXML private Label title;
     @FXML private Label subtitle;
@@ -162,7 +157,11 @@ public final class ForecastController implements ViewController {
         });
         countryBox.getItems().setAll("none", "US", "IN");
         countryBox.valueProperty().bindBidirectional(model.countryProperty());
-        model.countryProperty().addListener((o, was, now) -> refresh());
+        model.countryProperty().addListener((o, was, now) -> {
+            if (!adjusting) {
+                refresh();
+            }
+        });
 
         busy.visibleProperty().bind(model.loadingProperty());
         metricsLabel.setId("forecastMetrics");
@@ -241,14 +240,26 @@ public final class ForecastController implements ViewController {
             model.messageProperty().set("Select a site on the left.");
             return;
         }
-        ctx.background().run(() -> ctx.backend().readings().series(siteId), list -> {
+        ctx.background().run(() -> new SiteSeries(ctx.backend().readings().series(siteId),
+                ctx.backend().sites().assets(siteId), ForecastRequests.defaultCountry(ctx.backend().sites(), siteId)),
+                found -> {
             if (!Objects.equals(siteId, model.siteIdProperty().get())) {
                 return;
             }
+            List<SeriesKey> list = found.series();
             SeriesKey keep = model.selectedProperty().get();
+            boolean sameSite = keep != null && list.contains(keep);
+            if (!sameSite) {
+                // a new site starts on its own holiday calendar (the picker can override it)
+                adjusting = true;
+                model.countryProperty().set(found.country());
+                adjusting = false;
+            }
             model.series().setAll(list);
             subtitle.setText("95 % bands from a rolling-origin backtest");
-            SeriesKey pick = keep != null && list.contains(keep) ? keep : SeriesChoice.defaultSeries(list);
+            // the site's load first, the series the dashboard's "next 24 hours" tile forecasts
+            SeriesKey load = SeriesChoice.loadSeries(list, found.assets());
+            SeriesKey pick = sameSite ? keep : load != null ? load : SeriesChoice.defaultSeries(list);
             if (Objects.equals(pick, model.selectedProperty().get())) {
                 refresh();
             } else {
@@ -271,7 +282,7 @@ public final class ForecastController implements ViewController {
         String country = model.countryProperty().get();
         model.loadingProperty().set(true);
         model.messageProperty().set("Forecasting " + SeriesChoice.label(key) + " …");
-        ForecastService.Request req = request(key, horizon, country);
+        ForecastService.Request req = ForecastRequests.request(ctx.backend().sites(), key, horizon, country);
         if (watching != null && !watching.equals(req)) {
             service.unwatch(watching);
         }
@@ -289,26 +300,7 @@ public final class ForecastController implements ViewController {
         });
     }
 
-    /** Hourly forecast request; PV power of a site with a known location and capacity uses the solar model. */
-    private ForecastService.Request request(SeriesKey key, int horizon, String country) {
-        ZoneId zone = ZoneId.systemDefault();
-        ForecastOptions options = ForecastOptions.defaults().withCalendar(HolidayCalendar.forCountry(country));
-        Site site = ctx.backend().sites().site(key.siteId()).orElse(null);
-        if (site != null) {
-            try {
-                zone = ZoneId.of(site.timeZone());
-            } catch (RuntimeException ignored) {
-                // keep the system zone
-            }
-            boolean pv = key.metric().equals(MetricCatalog.POWER_KW) && ctx.backend().sites()
-                    .asset(key.siteId(), key.assetId()).map(a -> a.kind() == AssetKind.PV_ARRAY).orElse(false);
-            if (pv && Double.isFinite(site.latitude()) && Double.isFinite(site.longitude())
-                    && site.capacityKw() > 0) {
-                options = options.withSolar(new SolarSite(site.latitude(), site.longitude(), site.capacityKw()),
-                        zone.getRules().getOffset(Instant.now()));
-            }
-        }
-        return new ForecastService.Request(key, Duration.ofHours(1), horizon, zone, 400, options);
+    private record SiteSeries(List<SeriesKey> series, List<Asset> assets, String country) {
     }
 
     private void render(ForecastService.Result r) {

@@ -85,7 +85,8 @@ class ForecastViewTest {
                 .filter(ai.vidyut.console.ui.forecast.NextDayTile.class::isInstance)
                 .map(t -> ((ai.vidyut.console.ui.forecast.NextDayTile) t).tile())
                 .findFirst().orElseThrow();
-        await(() -> nextDay.getDescription().startsWith("peak"));
+        await(() -> nextDay.getDescription().contains("peak"));
+        assertThat(nextDay.getDescription()).startsWith("meter-1 · Power (kW): peak");
         // about 100 kW on average for 24 hours
         assertThat(nextDay.getValue()).isBetween(2000.0, 2800.0);
         assertThat(nextDay.isValueVisible()).isTrue();
