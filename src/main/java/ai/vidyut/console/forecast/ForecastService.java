@@ -276,8 +276,11 @@ public final class ForecastService implements AutoCloseable {
             if (w.tried()) {
                 params.put("weatherRegressorUsed", w.used());
                 params.put("weatherRegressorLagSteps", w.lagSteps());
-                params.put("weatherBacktestMapeWith", Double.isFinite(w.mapeWith()) ? w.mapeWith() : null);
-                params.put("weatherBacktestMapeWithout", Double.isFinite(w.mapeWithout()) ? w.mapeWithout() : null);
+                // no null values: registry readers copy params into immutable maps
+                if (Double.isFinite(w.mapeWith()) && Double.isFinite(w.mapeWithout())) {
+                    params.put("weatherBacktestMapeWith", w.mapeWith());
+                    params.put("weatherBacktestMapeWithout", w.mapeWithout());
+                }
                 params.put("weatherRegressorReason", w.reason());
             }
             registry.record(NewRun.trained("forecast", key.toString(), params, r.forecast().calibration().asMap(),

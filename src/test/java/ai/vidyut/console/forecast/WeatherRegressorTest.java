@@ -103,4 +103,33 @@ class WeatherRegressorTest {
             }
         }
     }
+
+    @Test
+    void withTooLittleHistoryForABacktestTheRegressorIsNotUsedAndTheRunIsStillReadable(@TempDir Path dir) {
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < 24 * 8; i++) {
+            long t = T0.toEpochMilli() + i * HOUR;
+            double temp = 22 + 6 * Math.sin(2 * Math.PI * (i % 24 - 9) / 24);
+            readings.add(new Reading(t, "w-2", "load-1", "power_kw", 400 + 5 * temp));
+            readings.add(new Reading(t, "w-2", "meter-1", "ambient_temperature_c", temp));
+        }
+        try (Database db = Database.open(dir)) {
+            ReadingStore store = new ReadingStore(db, new SiteStore(db));
+            store.append(readings);
+            ModelRegistry registry = new ModelRegistry(db, dir.resolve("models"));
+            SeriesKey key = new SeriesKey("w-2", "load-1", "power_kw");
+            try (ForecastService service = new ForecastService(store, registry,
+                    Clock.fixed(T0.plus(Duration.ofDays(8)), ZoneOffset.UTC), Duration.ZERO)) {
+                ForecastService.WeatherChoice w = service.compute(ForecastService.Request.hourly(key,
+                        ZoneId.of("UTC"))).weather();
+                assertThat(w.tried()).isTrue();
+                assertThat(w.used()).isFalse();
+                assertThat(w.reason()).contains("backtest origins");
+                // the registry's runs have no null parameters (they are copied into immutable maps when read)
+                ModelRun run = registry.runs("forecast", key.toString()).get(0);
+                assertThat(run.params()).containsEntry("weatherRegressorUsed", false)
+                        .doesNotContainKey("weatherBacktestMapeWith");
+            }
+        }
+    }
 }

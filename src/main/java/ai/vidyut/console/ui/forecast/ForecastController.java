@@ -65,6 +65,8 @@ public final class ForecastController implements ViewController {
     private boolean shown;
     private boolean stale = true;
     private boolean adjusting;
+    /** Zone of the time-axis labels: the forecast's (the site's), like the tile's peak time. */
+    private volatile ZoneId axisZone = ZoneId.systemDefault();
 
     @FXML private Label title;
     @FXML private Label subtitle;
@@ -181,12 +183,12 @@ public final class ForecastController implements ViewController {
         siteChanged(ctx.selectedSite().get());
     }
 
-    private static StringConverter<Number> hours() {
+    private StringConverter<Number> hours() {
         return new StringConverter<>() {
             @Override
             public String toString(Number n) {
                 return LocalDateTime.ofInstant(Instant.ofEpochMilli((long) (n.doubleValue() * HOUR_MS)),
-                        ZoneId.systemDefault()).format(TICK);
+                        axisZone).format(TICK);
             }
 
             @Override
@@ -313,6 +315,7 @@ public final class ForecastController implements ViewController {
         if (r == null) {
             return;
         }
+        axisZone = r.request().zone();
         RegularSeries h = r.history();
         Forecast f = r.forecast();
         int show = Math.min(h.size(), Math.max(72, 2 * f.size()));
