@@ -3,6 +3,7 @@ package ai.vidyut.console.forecast;
 import ai.vidyut.console.registry.ModelRegistry;
 import ai.vidyut.console.registry.NewRun;
 import ai.vidyut.console.store.ReadingStore;
+import ai.vidyut.console.telemetry.MetricCatalog;
 import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.telemetry.SeriesKey;
 import org.slf4j.Logger;
@@ -55,12 +56,44 @@ public final class ForecastService implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a stored weather series of the site was used as a regressor, and why: {@code series} is the weather
+     * series tried (null: the site has none, or the request is not a load forecast), {@code lagSteps} how far back
+     * its values are taken (the horizon rounded up to whole days, so they are known over the whole horizon, in the
+     * backtest as in the forecast), {@code used} whether it was kept, decided by the calibration backtest's MAPE with
+     * and without it ({@code mapeWith}, {@code mapeWithout}; NaN when not measured), {@code reason} in words.
+     */
+    public record WeatherChoice(String series, int lagSteps, boolean used, double mapeWith, double mapeWithout,
+                                String reason) {
+
+        public static final WeatherChoice NONE = new WeatherChoice(null, 0, false, Double.NaN, Double.NaN,
+                "no stored weather series");
+
+        public boolean tried() {
+            return series != null;
+        }
+    }
+
     /** A forecast with the history it was made from; times are wall-clock times in {@code zone}. */
-    public record Result(Request request, Instant computedAt, RegularSeries history, Forecast forecast) {
+    public record Result(Request request, Instant computedAt, RegularSeries history, Forecast forecast,
+                         WeatherChoice weather) {
+
+        public Result(Request request, Instant computedAt, RegularSeries history, Forecast forecast) {
+            this(request, computedAt, history, forecast, WeatherChoice.NONE);
+        }
 
         public Instant instant(LocalDateTime wallClock) {
             return ZonedDateTime.ofLocal(wallClock, request.zone(), null).toInstant();
         }
+    }
+
+    /** Weather metrics tried as load regressors, in order of preference. */
+    static final List<String> WEATHER_METRICS = List.of(MetricCatalog.AMBIENT_TEMPERATURE_C,
+            MetricCatalog.IRRADIANCE_W_M2);
+    /** How long a with/without-weather decision stands before the backtest is run again. */
+    static final Duration REDECIDE = Duration.ofHours(6);
+
+    private record Decision(Instant at, WeatherChoice choice) {
     }
 
     private final ReadingStore store;
@@ -72,6 +105,7 @@ public final class ForecastService implements AutoCloseable {
     private final Map<Request, Result> latest = new ConcurrentHashMap<>();
     private final Map<SeriesKey, Instant> lastRecorded = new ConcurrentHashMap<>();
     private final Set<Request> pending = ConcurrentHashMap.newKeySet();
+    private final Map<Request, Decision> decisions = new ConcurrentHashMap<>();
     private final List<Consumer<Result>> listeners = new CopyOnWriteArrayList<>();
 
     /** {@code registry} may be null (no runs recorded). */
@@ -111,6 +145,7 @@ public final class ForecastService implements AutoCloseable {
             set.remove(request);
         }
         latest.remove(request);
+        decisions.remove(request);
     }
 
     public void unwatch(SeriesKey key) {
@@ -171,8 +206,44 @@ public final class ForecastService implements AutoCloseable {
         long from = now.minus(Duration.ofDays(request.historyDays())).toEpochMilli();
         List<ReadingStore.Point> points = store.range(request.key(), from, to);
         RegularSeries series = toSeries(request.key().toString(), points, request.zone(), request.step());
-        Forecast forecast = new Forecaster(request.options()).forecast(series, request.horizon());
-        Result result = new Result(request, now, series, forecast);
+        Forecaster forecaster = new Forecaster(request.options());
+        Forecast forecast = null;
+        WeatherChoice weather = WeatherChoice.NONE;
+        SeriesKey weatherKey = request.options().solar() == null ? weatherSeries(request.key()) : null;
+        if (weatherKey != null) {
+            int p = series.stepsPerDay();
+            int lag = p * ((request.horizon() + p - 1) / p);
+            RegularSeries withWeather = withLaggedWeather(series, weatherKey, lag, request, from, to);
+            Decision last = decisions.get(request);
+            boolean reuse = last != null && Duration.between(last.at(), now).compareTo(REDECIDE) < 0;
+            if (withWeather == null) {
+                weather = new WeatherChoice(weatherKey.toString(), lag, false, Double.NaN, Double.NaN,
+                        "the weather series does not cover the history and the horizon");
+            } else if (reuse) {
+                weather = last.choice();
+                forecast = forecaster.forecast(weather.used() ? withWeather : series, request.horizon());
+            } else {
+                // the backtest decides: both fits are calibrated on the same rolling origins
+                Forecast without = forecaster.forecast(series, request.horizon());
+                Forecast with = forecaster.forecast(withWeather, request.horizon());
+                double mWith = with.calibration().mape();
+                double mWithout = without.calibration().mape();
+                boolean comparable = with.calibrationOrigins() > 0
+                        && with.calibrationOrigins() == without.calibrationOrigins()
+                        && Double.isFinite(mWith) && Double.isFinite(mWithout)
+                        && Boolean.TRUE.equals(with.details().get("regressorsUsed"));
+                boolean keep = comparable && mWith <= mWithout;
+                weather = new WeatherChoice(weatherKey.toString(), lag, keep, mWith, mWithout, !comparable
+                        ? "not enough comparable backtest origins"
+                        : keep ? "kept: backtest MAPE no worse with it" : "dropped: backtest MAPE worse with it");
+                decisions.put(request, new Decision(now, weather));
+                forecast = keep ? with : without;
+            }
+        }
+        if (forecast == null) {
+            forecast = forecaster.forecast(series, request.horizon());
+        }
+        Result result = new Result(request, now, series, forecast, weather);
         latest.put(request, result);
         maybeRecord(result);
         for (Consumer<Result> l : listeners) {
@@ -200,12 +271,87 @@ public final class ForecastService implements AutoCloseable {
             params.put("horizon", r.request().horizon());
             params.put("step", r.request().step().toString());
             params.put("model", r.forecast().model());
+            WeatherChoice w = r.weather();
+            params.put("weatherRegressor", w.tried() ? w.series() : "none");
+            if (w.tried()) {
+                params.put("weatherRegressorUsed", w.used());
+                params.put("weatherRegressorLagSteps", w.lagSteps());
+                // no null values: registry readers copy params into immutable maps
+                if (Double.isFinite(w.mapeWith()) && Double.isFinite(w.mapeWithout())) {
+                    params.put("weatherBacktestMapeWith", w.mapeWith());
+                    params.put("weatherBacktestMapeWithout", w.mapeWithout());
+                }
+                params.put("weatherRegressorReason", w.reason());
+            }
             registry.record(NewRun.trained("forecast", key.toString(), params, r.forecast().calibration().asMap(),
                     r.instant(r.history().start()).toEpochMilli(), r.instant(r.history().lastTime()).toEpochMilli(),
                     null));
         } catch (RuntimeException e) {
             LOG.warn("could not record forecast run of {}: {}", key, e.getMessage());
         }
+    }
+
+    /**
+     * The site's stored weather series that can explain a load: its ambient temperature, else its irradiance; null
+     * when it has neither, or when {@code key} is not a power series (or is itself a weather series).
+     */
+    private SeriesKey weatherSeries(SeriesKey key) {
+        if (!key.metric().equals(MetricCatalog.POWER_KW)) {
+            return null;
+        }
+        List<SeriesKey> all = store.series(key.siteId());
+        for (String metric : WEATHER_METRICS) {
+            for (SeriesKey k : all) {
+                if (k.metric().equals(metric)) {
+                    return k;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code series} with the weather series as a regressor named after it, taken {@code lag} steps back (its value
+     * at the same time of day {@code lag / stepsPerDay} days earlier) and extended over the horizon — a proxy for a
+     * weather forecast, which the console does not have. The history is trimmed to start where the weather series
+     * does; its first {@code lag} steps use the same-time values (training rows only). Null when the weather series
+     * does not cover the trimmed history and the horizon.
+     */
+    private RegularSeries withLaggedWeather(RegularSeries series, SeriesKey weatherKey, int lag, Request request,
+                                            long from, long to) {
+        List<ReadingStore.Point> points = store.range(weatherKey, from, to);
+        if (points.isEmpty()) {
+            return null;
+        }
+        RegularSeries w = toSeries(weatherKey.toString(), points, request.zone(), request.step());
+        long stepSec = request.step().getSeconds();
+        long offset = Duration.between(series.start(), w.start()).getSeconds() / stepSec; // w index 0 in series
+        int first = (int) Math.max(0, offset);
+        int n = series.size();
+        int total = n - first + request.horizon();
+        if (n - first < 2 * series.stepsPerDay()) {
+            return null;
+        }
+        double[] x = new double[total];
+        for (int k = 0; k < total; k++) {
+            int i = first + k;
+            long src = i - lag - offset;
+            long same = i - offset;
+            if (src >= 0 && src < w.size()) {
+                x[k] = w.value((int) src);
+            } else if (i < n && src < 0 && same >= 0 && same < w.size()) {
+                x[k] = w.value((int) same);
+            } else {
+                return null;
+            }
+        }
+        double[] v = java.util.Arrays.copyOfRange(series.values(), first, n);
+        boolean[] obs = new boolean[n - first];
+        for (int k = 0; k < obs.length; k++) {
+            obs[k] = series.observed(first + k);
+        }
+        return new RegularSeries(series.name(), series.time(first), series.step(), v, obs,
+                Map.of(weatherKey.metric(), x));
     }
 
     /**

@@ -2,15 +2,10 @@ package ai.vidyut.console.ui.forecast;
 
 import ai.vidyut.console.ui.SeriesChoice;
 import ai.vidyut.console.forecast.Forecast;
-import ai.vidyut.console.forecast.ForecastOptions;
 import ai.vidyut.console.forecast.ForecastService;
-import ai.vidyut.console.forecast.HolidayCalendar;
 import ai.vidyut.console.forecast.RegularSeries;
-import ai.vidyut.console.forecast.SolarSite;
-import ai.vidyut.console.telemetry.AssetKind;
-import ai.vidyut.console.telemetry.MetricCatalog;
+import ai.vidyut.console.telemetry.Asset;
 import ai.vidyut.console.telemetry.SeriesKey;
-import ai.vidyut.console.telemetry.Site;
 import ai.vidyut.console.ui.Background;
 import ai.vidyut.console.ui.events.DataImported;
 import ai.vidyut.console.ui.events.SiteSelected;
@@ -33,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -60,6 +54,7 @@ public final class ForecastController implements ViewController {
     private final BandChart chart = new BandChart(timeAxis, valueAxis);
     private final XYChart.Series<Number, Number> history = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> forecastLine = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> trendLine = new XYChart.Series<>();
     private final NumberAxis compTime = new NumberAxis();
     private final LineChart<Number, Number> components = new LineChart<>(compTime, new NumberAxis());
     private final ToggleGroup horizons = new ToggleGroup();
@@ -69,6 +64,9 @@ public final class ForecastController implements ViewController {
     private long generation;
     private boolean shown;
     private boolean stale = true;
+    private boolean adjusting;
+    /** Zone of the time-axis labels: the forecast's (the site's), like the tile's peak time. */
+    private volatile ZoneId axisZone = ZoneId.systemDefault();
 
     @FXML private Label title;
     @FXML private Label subtitle;
@@ -113,6 +111,13 @@ public final class ForecastController implements ViewController {
         forecastLine.setName("forecast");
         chart.getData().add(history);
         chart.getData().add(forecastLine);
+        trendLine.setName("trend");
+        // dashed: the trend is the level the seasonal components move around, not a second forecast
+        trendLine.nodeProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                now.setStyle("-fx-stroke-dash-array: 6 5; -fx-stroke-width: 1.5;");
+            }
+        });
         chartHolder.getChildren().add(chart);
         components.setId("componentsChart");
         components.setAnimated(false);
@@ -154,7 +159,11 @@ public final class ForecastController implements ViewController {
         });
         countryBox.getItems().setAll("none", "US", "IN");
         countryBox.valueProperty().bindBidirectional(model.countryProperty());
-        model.countryProperty().addListener((o, was, now) -> refresh());
+        model.countryProperty().addListener((o, was, now) -> {
+            if (!adjusting) {
+                refresh();
+            }
+        });
 
         busy.visibleProperty().bind(model.loadingProperty());
         metricsLabel.setId("forecastMetrics");
@@ -174,12 +183,12 @@ public final class ForecastController implements ViewController {
         siteChanged(ctx.selectedSite().get());
     }
 
-    private static StringConverter<Number> hours() {
+    private StringConverter<Number> hours() {
         return new StringConverter<>() {
             @Override
             public String toString(Number n) {
                 return LocalDateTime.ofInstant(Instant.ofEpochMilli((long) (n.doubleValue() * HOUR_MS)),
-                        ZoneId.systemDefault()).format(TICK);
+                        axisZone).format(TICK);
             }
 
             @Override
@@ -233,14 +242,26 @@ public final class ForecastController implements ViewController {
             model.messageProperty().set("Select a site on the left.");
             return;
         }
-        ctx.background().run(() -> ctx.backend().readings().series(siteId), list -> {
+        ctx.background().run(() -> new SiteSeries(ctx.backend().readings().series(siteId),
+                ctx.backend().sites().assets(siteId), ForecastRequests.defaultCountry(ctx.backend().sites(), siteId)),
+                found -> {
             if (!Objects.equals(siteId, model.siteIdProperty().get())) {
                 return;
             }
+            List<SeriesKey> list = found.series();
             SeriesKey keep = model.selectedProperty().get();
+            boolean sameSite = keep != null && list.contains(keep);
+            if (!sameSite) {
+                // a new site starts on its own holiday calendar (the picker can override it)
+                adjusting = true;
+                model.countryProperty().set(found.country());
+                adjusting = false;
+            }
             model.series().setAll(list);
             subtitle.setText("95 % bands from a rolling-origin backtest");
-            SeriesKey pick = keep != null && list.contains(keep) ? keep : SeriesChoice.defaultSeries(list);
+            // the site's load first, the series the dashboard's "next 24 hours" tile forecasts
+            SeriesKey load = SeriesChoice.loadSeries(list, found.assets());
+            SeriesKey pick = sameSite ? keep : load != null ? load : SeriesChoice.defaultSeries(list);
             if (Objects.equals(pick, model.selectedProperty().get())) {
                 refresh();
             } else {
@@ -263,7 +284,7 @@ public final class ForecastController implements ViewController {
         String country = model.countryProperty().get();
         model.loadingProperty().set(true);
         model.messageProperty().set("Forecasting " + SeriesChoice.label(key) + " …");
-        ForecastService.Request req = request(key, horizon, country);
+        ForecastService.Request req = ForecastRequests.request(ctx.backend().sites(), key, horizon, country);
         if (watching != null && !watching.equals(req)) {
             service.unwatch(watching);
         }
@@ -281,36 +302,20 @@ public final class ForecastController implements ViewController {
         });
     }
 
-    /** Hourly forecast request; PV power of a site with a known location and capacity uses the solar model. */
-    private ForecastService.Request request(SeriesKey key, int horizon, String country) {
-        ZoneId zone = ZoneId.systemDefault();
-        ForecastOptions options = ForecastOptions.defaults().withCalendar(HolidayCalendar.forCountry(country));
-        Site site = ctx.backend().sites().site(key.siteId()).orElse(null);
-        if (site != null) {
-            try {
-                zone = ZoneId.of(site.timeZone());
-            } catch (RuntimeException ignored) {
-                // keep the system zone
-            }
-            boolean pv = key.metric().equals(MetricCatalog.POWER_KW) && ctx.backend().sites()
-                    .asset(key.siteId(), key.assetId()).map(a -> a.kind() == AssetKind.PV_ARRAY).orElse(false);
-            if (pv && Double.isFinite(site.latitude()) && Double.isFinite(site.longitude())
-                    && site.capacityKw() > 0) {
-                options = options.withSolar(new SolarSite(site.latitude(), site.longitude(), site.capacityKw()),
-                        zone.getRules().getOffset(Instant.now()));
-            }
-        }
-        return new ForecastService.Request(key, Duration.ofHours(1), horizon, zone, 400, options);
+    private record SiteSeries(List<SeriesKey> series, List<Asset> assets, String country) {
     }
 
     private void render(ForecastService.Result r) {
         history.getData().clear();
         forecastLine.getData().clear();
+        trendLine.getData().clear();
+        chart.getData().remove(trendLine);
         chart.band().clear();
         components.getData().clear();
         if (r == null) {
             return;
         }
+        axisZone = r.request().zone();
         RegularSeries h = r.history();
         Forecast f = r.forecast();
         int show = Math.min(h.size(), Math.max(72, 2 * f.size()));
@@ -331,9 +336,20 @@ public final class ForecastController implements ViewController {
         timeAxis.setLowerBound(x(r, h.time(h.size() - show)));
         timeAxis.setUpperBound(x(r, f.time(f.size() - 1)));
         timeAxis.setTickUnit(Math.max(1, (timeAxis.getUpperBound() - timeAxis.getLowerBound()) / 8));
+        double[] trend = f.components().get("trend");
+        if (trend != null && !isZero(trend)) {
+            // the trend's level is on the data's scale: a dashed line under the forecast, not in the components
+            // chart, where it would flatten the seasonal components around zero
+            List<XYChart.Data<Number, Number>> t = new ArrayList<>(f.size());
+            for (int i = 0; i < f.size(); i++) {
+                t.add(new XYChart.Data<>(x(r, f.time(i)), trend[i]));
+            }
+            trendLine.getData().setAll(t);
+            chart.getData().add(trendLine);
+        }
         for (Map.Entry<String, double[]> c : f.components().entrySet()) {
-            if (isZero(c.getValue()) || c.getKey().equals("trend") && f.components().size() > 3) {
-                continue; // the trend's level would flatten the other components; it is in the tooltip-free line
+            if (isZero(c.getValue()) || c.getKey().equals("trend")) {
+                continue;
             }
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(c.getKey());
@@ -342,6 +358,11 @@ public final class ForecastController implements ViewController {
             }
             components.getData().add(s);
         }
+    }
+
+    /** The forecast's trend as charted (a dashed line on the main chart); empty when the model has none. */
+    public XYChart.Series<Number, Number> trendSeries() {
+        return trendLine;
     }
 
     private static boolean isZero(double[] v) {

@@ -76,6 +76,23 @@ public final class ForecastModel {
     }
 
     static String describe(ForecastService.Result r) {
+        return accuracy(r) + weather(r.weather());
+    }
+
+    /** How the site's weather series was used: kept or dropped by the backtest, with both MAPEs. */
+    static String weather(ForecastService.WeatherChoice w) {
+        if (w == null || !w.tried()) {
+            return "";
+        }
+        String what = w.series().substring(w.series().indexOf('/') + 1) + " " + w.lagSteps() + " steps earlier";
+        if (Double.isNaN(w.mapeWith()) || Double.isNaN(w.mapeWithout())) {
+            return " · weather regressor " + what + " not used: " + w.reason();
+        }
+        return String.format(Locale.ROOT, " · weather regressor %s %s (backtest MAPE %.1f %% with, %.1f %% without)",
+                what, w.used() ? "used" : "not used", w.mapeWith(), w.mapeWithout());
+    }
+
+    private static String accuracy(ForecastService.Result r) {
         Accuracy a = r.forecast().calibration();
         String model = r.forecast().model()
                 + (r.forecast().model().contains("direct") ? String.format(Locale.ROOT, " (short-horizon weight %.1f)",

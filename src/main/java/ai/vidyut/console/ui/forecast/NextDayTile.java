@@ -1,7 +1,6 @@
 package ai.vidyut.console.ui.forecast;
 
 import ai.vidyut.console.forecast.Forecast;
-import ai.vidyut.console.forecast.ForecastOptions;
 import ai.vidyut.console.forecast.ForecastService;
 import ai.vidyut.console.telemetry.SeriesKey;
 import ai.vidyut.console.ui.SeriesChoice;
@@ -13,14 +12,13 @@ import eu.hansolo.tilesfx.TileBuilder;
 import javafx.application.Platform;
 import javafx.scene.paint.Color;
 
-import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The dashboard's "next 24 hours" tile: expected energy of the site's main power series over the next day, and the
+ * The dashboard's "next 24 hours" tile: expected energy of the site's load (the series is named in the
+ * description) over the next day, and the
  * forecast peak with its 95 % band. Forecasts run in a {@link ForecastService} off the FX thread and refresh as
  * readings arrive (the window's shared service, at most once a minute).
  */
@@ -60,7 +58,22 @@ public final class NextDayTile implements DashboardTile {
         site(site);
     }
 
-    /** Forecasts the site's main power series (a grid meter's, else any power series). */
+    /**
+     * The tile's request for a site: its load series ({@link SeriesChoice#loadSeries}), 24 hours ahead, built like
+     * the forecast view's ({@link ForecastRequests}: the site's zone and default holiday calendar). Null when the
+     * site stores no power series. Reads the store: call off the FX thread.
+     */
+    public ForecastService.Request request(String site) {
+        SeriesKey k = SeriesChoice.loadSeries(ctx.backend().readings().series(site), ctx.backend().sites().assets(site));
+        return k == null ? null : ForecastRequests.request(ctx.backend().sites(), k, 24, null);
+    }
+
+    /** The request the tile shows (null before the first one is made). */
+    public ForecastService.Request watching() {
+        return watching;
+    }
+
+    /** Forecasts the site's load (see {@link #request(String)}). */
     public void site(String site) {
         siteId = site;
         if (watching != null) {
@@ -75,12 +88,10 @@ public final class NextDayTile implements DashboardTile {
             return;
         }
         ctx.background().run(() -> {
-            SeriesKey k = SeriesChoice.defaultSeries(ctx.backend().readings().series(site));
-            if (k == null) {
+            ForecastService.Request req = request(site);
+            if (req == null) {
                 return null;
             }
-            ForecastService.Request req = new ForecastService.Request(k, Duration.ofHours(1), 24,
-                    ZoneId.systemDefault(), 400, ForecastOptions.defaults());
             watching = req;
             return service.watch(req).get();
         }, r -> {
@@ -115,8 +126,10 @@ public final class NextDayTile implements DashboardTile {
         }
         tile.setValue(energy);
         tile.setValueVisible(true);
-        tile.setDescription(String.format(Locale.ROOT, "peak %.1f kW at %s (95 %%: %.1f–%.1f)", f.predicted()[peak],
-                f.time(peak).format(HOUR), f.lower95()[peak], f.upper95()[peak]));
+        // names the series: a site can have several power series (load, grid exchange, PV)
+        tile.setDescription(String.format(Locale.ROOT, "%s: peak %.1f kW at %s (95 %%: %.1f–%.1f)",
+                SeriesChoice.label(r.request().key()), f.predicted()[peak], f.time(peak).format(HOUR),
+                f.lower95()[peak], f.upper95()[peak]));
     }
 
     /** Stops listening; the shared service itself closes with the window. */

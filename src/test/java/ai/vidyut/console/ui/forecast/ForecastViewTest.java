@@ -53,8 +53,18 @@ class ForecastViewTest {
         assertThat(view.model().selectedProperty().get()).isEqualTo(POWER);
         assertThat(view.model().resultProperty().get().forecast().size()).isEqualTo(24);
         assertThat(view.chart().band()).hasSize(24);
-        assertThat(view.chart().getData()).hasSize(2);
+        assertThat(view.chart().getData()).extracting(s -> s.getName()).containsExactly("history", "forecast", "trend");
         assertThat(view.chart().getData().get(1).getData()).hasSize(24);
+        // the trend is charted (dashed, on the main chart) with the forecast's own trend values, point for point
+        double[] trend = view.model().resultProperty().get().forecast().components().get("trend");
+        var charted = view.trendSeries().getData();
+        assertThat(charted).hasSize(24);
+        for (int i = 0; i < 24; i++) {
+            assertThat(charted.get(i).getYValue().doubleValue()).isEqualTo(trend[i]);
+            assertThat(charted.get(i).getXValue()).isEqualTo(view.chart().getData().get(1).getData().get(i).getXValue());
+        }
+        assertThat(trend[0]).isBetween(90.0, 115.0); // the level of a series that averages about 103
+        assertThat(view.componentsChart().getData()).extracting(s -> s.getName()).doesNotContain("trend");
         assertThat(view.componentsChart().getData()).extracting(s -> s.getName()).contains("daily");
         assertThat(view.model().metricsProperty().get()).contains("MAPE").contains("coverage");
 
@@ -75,7 +85,8 @@ class ForecastViewTest {
                 .filter(ai.vidyut.console.ui.forecast.NextDayTile.class::isInstance)
                 .map(t -> ((ai.vidyut.console.ui.forecast.NextDayTile) t).tile())
                 .findFirst().orElseThrow();
-        await(() -> nextDay.getDescription().startsWith("peak"));
+        await(() -> nextDay.getDescription().contains("peak"));
+        assertThat(nextDay.getDescription()).startsWith("meter-1 · Power (kW): peak");
         // about 100 kW on average for 24 hours
         assertThat(nextDay.getValue()).isBetween(2000.0, 2800.0);
         assertThat(nextDay.isValueVisible()).isTrue();
