@@ -186,16 +186,25 @@ public final class MaintenanceCommand implements Callable<Integer> {
         Path output;
         @Option(names = "--columns", paramLabel = "NAME,...", description = "Column names of a header-less input.")
         String columns;
+        @Option(names = "--usage-per-day", paramLabel = "R",
+                description = "Time units (cycles) the units run per day; adds the columns "
+                        + "predictedFailureDate,daysUntilMaintenance.")
+        Double usagePerDay;
+        @Option(names = "--as-of", paramLabel = "INSTANT",
+                description = "Date of the last observation (ISO-8601; default: now). Needs --usage-per-day.")
+        Instant asOf;
 
         @Override
         public Integer call() throws Exception {
+            RulDates dates = RulDates.of(usagePerDay, asOf);
             RulModel model = RulModel.load(modelFile);
             Table table = Table.read(input, columns(columns));
             List<RulModel.UnitEstimate> estimates = model.predictLast(table);
             try (Writer w = open(output)) {
-                w.write("unit,rul,lower,upper\n");
+                w.write("unit,rul,lower,upper" + (dates == null ? "" : "," + RulDates.HEADER) + "\n");
                 for (RulModel.UnitEstimate e : estimates) {
-                    w.write(e.unit() + "," + num(e.rul()) + "," + num(e.lower()) + "," + num(e.upper()) + "\n");
+                    w.write(e.unit() + "," + num(e.rul()) + "," + num(e.lower()) + "," + num(e.upper())
+                            + (dates == null ? "" : "," + dates.columns(e.rul(), e.lower(), e.upper())) + "\n");
                 }
             }
             if (output != null) {
