@@ -51,8 +51,11 @@ public final class MaintenanceService implements AutoCloseable {
     private final ReadingStore readings;
     private final PlanStore plans;
     private final HistoryReader history;
-    private final HealthClassifier model;
-    private final String modelName;
+    private volatile HealthClassifier model;
+    private volatile String modelName;
+    /** When set, the service follows the registry's active live model (see {@link #live}). */
+    private volatile ai.vidyut.console.registry.ModelRegistry registry;
+    private volatile long liveRunId = -1;
     private final Settings settings;
     private final Clock clock;
     private final MaintenancePlanner planner = new MaintenancePlanner();
@@ -78,9 +81,8 @@ public final class MaintenanceService implements AutoCloseable {
      * {@code period}. Closing the service detaches it.
      */
     public static MaintenanceService attach(ai.vidyut.console.runtime.ConsoleRuntime runtime, Duration period) {
-        LiveHealthModel.Loaded health = LiveHealthModel.loadOrTrain(runtime.registry());
-        MaintenanceService service = new MaintenanceService(runtime.database(), runtime.siteStore(),
-                runtime.readingStore(), health.model(), health.describe(), Settings.defaults(), Clock.systemUTC());
+        MaintenanceService service = live(runtime.database(), runtime.siteStore(), runtime.readingStore(),
+                runtime.registry(), Settings.defaults(), Clock.systemUTC());
         ai.vidyut.console.ingest.PipelineListener listener = service::onReadings;
         runtime.pipeline().addListener(listener);
         service.detach = () -> runtime.pipeline().removeListener(listener);
@@ -89,6 +91,53 @@ public final class MaintenanceService implements AutoCloseable {
     }
 
     private volatile Runnable detach = () -> { };
+
+    /**
+     * A service on the registry's live health model (loaded, or trained and recorded when there is none) that
+     * follows the registry: when another run of kind {@value HealthClassifier#KIND}, scope
+     * {@value LiveHealthModel#SCOPE} is activated (for example by {@code train-health --live}), the next refresh
+     * loads and uses it.
+     */
+    public static MaintenanceService live(Database db, SiteStore sites, ReadingStore readings,
+                                          ai.vidyut.console.registry.ModelRegistry registry, Settings settings,
+                                          Clock clock) {
+        LiveHealthModel.Loaded health = LiveHealthModel.loadOrTrain(registry);
+        MaintenanceService service = new MaintenanceService(db, sites, readings, health.model(), health.describe(),
+                settings, clock);
+        service.registry = registry;
+        service.liveRunId = health.run().id();
+        return service;
+    }
+
+    /** The name of the health model in use ({@code kind/scope vN} for a registry model). */
+    public String modelName() {
+        return modelName;
+    }
+
+    /** Switches to the registry's active live model if it changed since the last refresh. */
+    void followActiveModel() {
+        ai.vidyut.console.registry.ModelRegistry r = registry;
+        if (r == null) {
+            return;
+        }
+        java.util.Optional<ai.vidyut.console.registry.ModelRun> active = r.active(HealthClassifier.KIND,
+                LiveHealthModel.SCOPE);
+        if (active.isEmpty() || active.get().id() == liveRunId || active.get().artifactPath() == null) {
+            return;
+        }
+        ai.vidyut.console.registry.ModelRun run = active.get();
+        try {
+            HealthClassifier next = HealthClassifier.load(java.nio.file.Path.of(run.artifactPath()));
+            model = next;
+            modelName = new LiveHealthModel.Loaded(next, run).describe();
+            liveRunId = run.id();
+            LOG.info("maintenance now uses live health model {}", modelName);
+        } catch (java.io.IOException | RuntimeException e) {
+            liveRunId = run.id(); // do not retry a broken artifact on every refresh
+            LOG.warn("cannot load the newly active live health model {} ({}); keeping {}", run.artifactPath(),
+                    e.getMessage(), modelName);
+        }
+    }
 
     public PlanStore plans() {
         return plans;
@@ -150,6 +199,7 @@ public final class MaintenanceService implements AutoCloseable {
      * latest reading), stores health and plan, and returns the plan, most urgent first.
      */
     public List<MaintenanceItem> refresh(String siteId, Instant asOf) {
+        followActiveModel();
         List<AssetAssessment> assessments = assess(siteId, asOf);
         List<MaintenanceItem> plan = planner.plan(assessments, asOf);
         plans.replace(siteId, assessments, plan, modelName, asOf);
