@@ -44,7 +44,8 @@ import java.util.concurrent.Callable;
                 MaintenanceCommand.PredictRul.class,
                 MaintenanceCommand.TrainHealth.class,
                 MaintenanceCommand.PredictHealth.class,
-                MaintenanceCommand.Plan.class
+                MaintenanceCommand.Plan.class,
+                MaintenanceFeatures.class
         })
 public final class MaintenanceCommand implements Callable<Integer> {
 
@@ -158,8 +159,8 @@ public final class MaintenanceCommand implements Callable<Integer> {
                 throw e;
             }
             params.put("signals", model.signals());
-            ModelRun run = record(dataDir, NewRun.trained(RulModel.KIND, scope, params, metrics, null, null,
-                    output.toAbsolutePath()));
+            ModelRun run = ModelArtifacts.recordCopy(dataDir, RulModel.KIND, scope, "rul", params, metrics, null, null,
+                    output, false);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", output.toString());
             out.put("kind", RulModel.KIND);
@@ -186,16 +187,25 @@ public final class MaintenanceCommand implements Callable<Integer> {
         Path output;
         @Option(names = "--columns", paramLabel = "NAME,...", description = "Column names of a header-less input.")
         String columns;
+        @Option(names = "--usage-per-day", paramLabel = "R",
+                description = "Time units (cycles) the units run per day; adds the columns "
+                        + "predictedFailureDate,daysUntilMaintenance.")
+        Double usagePerDay;
+        @Option(names = "--as-of", paramLabel = "INSTANT",
+                description = "Date of the last observation (ISO-8601; default: now). Needs --usage-per-day.")
+        Instant asOf;
 
         @Override
         public Integer call() throws Exception {
+            RulDates dates = RulDates.of(usagePerDay, asOf);
             RulModel model = RulModel.load(modelFile);
             Table table = Table.read(input, columns(columns));
             List<RulModel.UnitEstimate> estimates = model.predictLast(table);
             try (Writer w = open(output)) {
-                w.write("unit,rul,lower,upper\n");
+                w.write("unit,rul,lower,upper" + (dates == null ? "" : "," + RulDates.HEADER) + "\n");
                 for (RulModel.UnitEstimate e : estimates) {
-                    w.write(e.unit() + "," + num(e.rul()) + "," + num(e.lower()) + "," + num(e.upper()) + "\n");
+                    w.write(e.unit() + "," + num(e.rul()) + "," + num(e.lower()) + "," + num(e.upper())
+                            + (dates == null ? "" : "," + dates.columns(e.rul(), e.lower(), e.upper())) + "\n");
                 }
             }
             if (output != null) {
@@ -230,11 +240,16 @@ public final class MaintenanceCommand implements Callable<Integer> {
         @Option(names = "--no-interactions", negatable = false,
                 description = "Do not add pairwise products/differences of numeric columns.")
         boolean noInteractions;
+        @Option(names = "--live", negatable = false,
+                description = "Train the live condition model from a labelled `maintenance features` table: checks "
+                        + "the columns are the live features, records under scope live-condition and activates it.")
+        boolean live;
 
         @Override
         public Integer call() throws Exception {
             Path dataDir = parent.root.dataDir();
-            String scope = scopeOf(output);
+            String scope = live ? LiveHealthModel.SCOPE : scopeOf(output);
+            Long[] window = {null, null};
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("input", input.toString());
             params.put("label", label);
@@ -245,6 +260,12 @@ public final class MaintenanceCommand implements Callable<Integer> {
             HealthClassifier model;
             try {
                 Table table = Table.read(input, columns(columns));
+                if (live) {
+                    drop = MaintenanceFeatures.liveDrops(table, label, drop);
+                    window = MaintenanceFeatures.window(table);
+                    params.put("drop", drop);
+                    params.put("source", "labelled live condition features");
+                }
                 HealthClassifier.Options d = HealthClassifier.Options.defaults();
                 model = HealthClassifier.train(table, label, drop, new HealthClassifier.Options(learner, trees,
                         !noInteractions, d.innerFolds(), d.tuneThreshold(), d.seed()));
@@ -256,8 +277,8 @@ public final class MaintenanceCommand implements Callable<Integer> {
             params.put("chosenLearner", model.learner().name());
             params.put("classes", model.classes());
             params.put("features", model.inputColumns());
-            ModelRun run = record(dataDir, NewRun.trained(HealthClassifier.KIND, scope, params, model.metrics(),
-                    null, null, output.toAbsolutePath()));
+            ModelRun run = ModelArtifacts.recordCopy(dataDir, HealthClassifier.KIND, scope, "health", params,
+                    model.metrics(), window[0], window[1], output, live);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", output.toString());
             out.put("kind", HealthClassifier.KIND);
@@ -268,6 +289,7 @@ public final class MaintenanceCommand implements Callable<Integer> {
             out.put("positiveClass", model.positiveClass());
             out.put("learner", model.learner().name());
             out.put("metrics", model.metrics());
+            out.put("active", run.active());
             System.out.println(JSON.writeValueAsString(out));
             return 0;
         }

@@ -94,6 +94,52 @@ public final class ConditionAnalyzer {
                 threshold, daysTo, lower, upper, start, end, peersAtSameSite);
     }
 
+    /**
+     * Projects when a degradation trend crosses {@code threshold} on an arbitrary ascending axis {@code x} (for
+     * example cumulative running hours): the level is the mean of the last {@link #RECENT_SHARE} of the axis, the
+     * trend a least-squares line over its last {@link #TREND_SHARE}, the interval 90 % from the slope's standard
+     * error. Returns the remaining life in units of {@code x} — zero when already over the threshold — or null when
+     * the signal is not rising significantly, the crossing lies beyond {@code horizon}, or there are too few points.
+     */
+    public static RemainingLife projectLife(double[] x, double[] values, double threshold, double horizon) {
+        int n = x.length;
+        if (n < MIN_POINTS || Double.isNaN(threshold)) {
+            return null;
+        }
+        double first = x[0];
+        double last = x[n - 1];
+        double span = last - first;
+        if (!(span > 0)) {
+            return null;
+        }
+        int recentStart = Math.min(n - 3, indexAtShare(x, last - span * RECENT_SHARE));
+        int trendStart = Math.min(n - 4, indexAtShare(x, last - span * TREND_SHARE));
+        double level = ConditionFeatures.mean(ConditionFeatures.slice(values, recentStart, n));
+        if (level >= threshold) {
+            return new RemainingLife(0, 0, 0);
+        }
+        ConditionFeatures.Line line = ConditionFeatures.fit(ConditionFeatures.slice(x, trendStart, n),
+                ConditionFeatures.slice(values, trendStart, n));
+        if (!(line.slope() > 0 && line.slope() > 2 * line.slopeStdError())) {
+            return null;
+        }
+        double now = Math.max(level, line.at(last));
+        double gap = threshold - Math.min(now, threshold);
+        double rul = gap / line.slope();
+        if (rul > horizon) {
+            return null;
+        }
+        double lower = gap / (line.slope() + Z90 * line.slopeStdError());
+        double slow = line.slope() - Z90 * line.slopeStdError();
+        double upper = Math.min(slow > 0 ? gap / slow : horizon, horizon);
+        return new RemainingLife(rul, lower, Math.max(upper, rul));
+    }
+
+    private static int indexAtShare(double[] x, double v) {
+        int i = java.util.Arrays.binarySearch(x, v);
+        return i >= 0 ? i : -i - 1;
+    }
+
     private static int indexAtShare(long[] ts, long t) {
         int i = java.util.Arrays.binarySearch(ts, t);
         return i >= 0 ? i : -i - 1;

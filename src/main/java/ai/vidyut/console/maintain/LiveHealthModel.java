@@ -76,6 +76,44 @@ public final class LiveHealthModel {
         return new Loaded(model, registry.find(run.id()).orElse(run));
     }
 
+    /** Columns {@code vidyut maintenance features} writes besides the features; not features themselves. */
+    public static final List<String> ID_COLUMNS = List.of("site", "asset", "assetName", "kind", "asOf");
+
+    /** The feature columns a live model must be trained on (the live service supplies exactly these). */
+    public static List<String> featureColumns() {
+        return ConditionScenarios.featureColumns();
+    }
+
+    /**
+     * Checks that a site's labelled table can train a live model: its feature columns (all columns but the label and
+     * the dropped ones) are exactly {@link #featureColumns()}, and its labels are live health states.
+     *
+     * @throws IllegalArgumentException saying what is missing, extra or unknown
+     */
+    public static void checkTrainingTable(Table table, String labelColumn, java.util.Collection<String> drop) {
+        java.util.Set<String> dropped = new java.util.HashSet<>();
+        for (String d : drop) {
+            dropped.add(table.name(d));
+        }
+        String label = table.name(labelColumn);
+        List<String> features = table.columns().stream().filter(c -> !c.equals(label) && !dropped.contains(c)).toList();
+        List<String> missing = featureColumns().stream().filter(c -> !features.contains(c)).toList();
+        List<String> extra = features.stream().filter(c -> !featureColumns().contains(c)).toList();
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            throw new IllegalArgumentException("the columns do not match the live condition features"
+                    + (missing.isEmpty() ? "" : "; missing: " + String.join(",", missing))
+                    + (extra.isEmpty() ? "" : "; not live features (drop them with --drop): " + String.join(",", extra))
+                    + " (write a table with `vidyut maintenance features`)");
+        }
+        String[] labels = table.text(label);
+        for (int i = 0; i < labels.length; i++) {
+            if (!labels[i].isEmpty() && !HealthStates.ALL.contains(labels[i])) {
+                throw new IllegalArgumentException("line " + table.lineNumber(i) + ": label '" + labels[i]
+                        + "' is not a live health state (one of " + String.join(", ", HealthStates.ALL) + ")");
+            }
+        }
+    }
+
     public record Loaded(HealthClassifier model, ModelRun run) {
         public String describe() {
             return run.kind() + "/" + run.scope() + " v" + run.version();

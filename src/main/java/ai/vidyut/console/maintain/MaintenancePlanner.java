@@ -45,7 +45,12 @@ public final class MaintenancePlanner {
         }
         Instant failure = null;
         int days;
-        if (life != null) {
+        if (a.usageLife() != null && a.usagePerDay() > 0) {
+            // remaining running hours at the asset's running hours per day
+            RemainingLife.Schedule s = a.usageLife().schedule(now, a.usagePerDay(), MARGIN_DAYS);
+            failure = s.predictedFailure();
+            days = s.daysUntilMaintenance();
+        } else if (life != null) {
             RemainingLife.Schedule s = life.schedule(now, 1.0, MARGIN_DAYS);
             failure = s.predictedFailure();
             days = s.daysUntilMaintenance();
@@ -126,6 +131,13 @@ public final class MaintenancePlanner {
         }
         if (d.overThreshold()) {
             s.append("; already over the ").append(fmt(d.threshold())).append(' ').append(unit).append(" limit");
+        } else if (a.usageLife() != null && a.lifeDays() != null) {
+            RemainingLife l = a.lifeDays();
+            s.append("; projected to reach the ").append(fmt(d.threshold())).append(' ').append(unit)
+                    .append(" limit in ").append(days(l.rul()))
+                    .append(" (90 %: ").append(days(l.lower())).append(" – ").append(days(l.upper())).append(')')
+                    .append(String.format(Locale.ROOT, " after %.0f more running hours at %.1f h/day",
+                            a.usageLife().rul(), a.usagePerDay()));
         } else if (d.projectedCrossing()) {
             s.append("; projected to reach the ").append(fmt(d.threshold())).append(' ').append(unit)
                     .append(" limit in ").append(days(d.daysToThreshold()));

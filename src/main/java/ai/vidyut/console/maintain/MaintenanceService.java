@@ -51,8 +51,11 @@ public final class MaintenanceService implements AutoCloseable {
     private final ReadingStore readings;
     private final PlanStore plans;
     private final HistoryReader history;
-    private final HealthClassifier model;
-    private final String modelName;
+    private volatile HealthClassifier model;
+    private volatile String modelName;
+    /** When set, the service follows the registry's active live model (see {@link #live}). */
+    private volatile ai.vidyut.console.registry.ModelRegistry registry;
+    private volatile long liveRunId = -1;
     private final Settings settings;
     private final Clock clock;
     private final MaintenancePlanner planner = new MaintenancePlanner();
@@ -78,9 +81,8 @@ public final class MaintenanceService implements AutoCloseable {
      * {@code period}. Closing the service detaches it.
      */
     public static MaintenanceService attach(ai.vidyut.console.runtime.ConsoleRuntime runtime, Duration period) {
-        LiveHealthModel.Loaded health = LiveHealthModel.loadOrTrain(runtime.registry());
-        MaintenanceService service = new MaintenanceService(runtime.database(), runtime.siteStore(),
-                runtime.readingStore(), health.model(), health.describe(), Settings.defaults(), Clock.systemUTC());
+        MaintenanceService service = live(runtime.database(), runtime.siteStore(), runtime.readingStore(),
+                runtime.registry(), Settings.defaults(), Clock.systemUTC());
         ai.vidyut.console.ingest.PipelineListener listener = service::onReadings;
         runtime.pipeline().addListener(listener);
         service.detach = () -> runtime.pipeline().removeListener(listener);
@@ -89,6 +91,53 @@ public final class MaintenanceService implements AutoCloseable {
     }
 
     private volatile Runnable detach = () -> { };
+
+    /**
+     * A service on the registry's live health model (loaded, or trained and recorded when there is none) that
+     * follows the registry: when another run of kind {@value HealthClassifier#KIND}, scope
+     * {@value LiveHealthModel#SCOPE} is activated (for example by {@code train-health --live}), the next refresh
+     * loads and uses it.
+     */
+    public static MaintenanceService live(Database db, SiteStore sites, ReadingStore readings,
+                                          ai.vidyut.console.registry.ModelRegistry registry, Settings settings,
+                                          Clock clock) {
+        LiveHealthModel.Loaded health = LiveHealthModel.loadOrTrain(registry);
+        MaintenanceService service = new MaintenanceService(db, sites, readings, health.model(), health.describe(),
+                settings, clock);
+        service.registry = registry;
+        service.liveRunId = health.run().id();
+        return service;
+    }
+
+    /** The name of the health model in use ({@code kind/scope vN} for a registry model). */
+    public String modelName() {
+        return modelName;
+    }
+
+    /** Switches to the registry's active live model if it changed since the last refresh. */
+    void followActiveModel() {
+        ai.vidyut.console.registry.ModelRegistry r = registry;
+        if (r == null) {
+            return;
+        }
+        java.util.Optional<ai.vidyut.console.registry.ModelRun> active = r.active(HealthClassifier.KIND,
+                LiveHealthModel.SCOPE);
+        if (active.isEmpty() || active.get().id() == liveRunId || active.get().artifactPath() == null) {
+            return;
+        }
+        ai.vidyut.console.registry.ModelRun run = active.get();
+        try {
+            HealthClassifier next = HealthClassifier.load(java.nio.file.Path.of(run.artifactPath()));
+            model = next;
+            modelName = new LiveHealthModel.Loaded(next, run).describe();
+            liveRunId = run.id();
+            LOG.info("maintenance now uses live health model {}", modelName);
+        } catch (java.io.IOException | RuntimeException e) {
+            liveRunId = run.id(); // do not retry a broken artifact on every refresh
+            LOG.warn("cannot load the newly active live health model {} ({}); keeping {}", run.artifactPath(),
+                    e.getMessage(), modelName);
+        }
+    }
 
     public PlanStore plans() {
         return plans;
@@ -150,6 +199,7 @@ public final class MaintenanceService implements AutoCloseable {
      * latest reading), stores health and plan, and returns the plan, most urgent first.
      */
     public List<MaintenanceItem> refresh(String siteId, Instant asOf) {
+        followActiveModel();
         List<AssetAssessment> assessments = assess(siteId, asOf);
         List<MaintenanceItem> plan = planner.plan(assessments, asOf);
         plans.replace(siteId, assessments, plan, modelName, asOf);
@@ -174,6 +224,7 @@ public final class MaintenanceService implements AutoCloseable {
             assets.put(a.id(), a);
         }
         List<Candidate> candidates = collect(siteId, assets, asOf);
+        Map<String, RunningClock> clocks = clocks(siteId, asOf);
         // peers: the same signal of assets of the same kind at this site, else of that kind at other sites
         Map<String, List<Candidate>> byAsset = new LinkedHashMap<>();
         for (Candidate c : candidates) {
@@ -184,6 +235,8 @@ public final class MaintenanceService implements AutoCloseable {
         for (Map.Entry<String, List<Candidate>> e : byAsset.entrySet()) {
             Asset asset = e.getValue().get(0).asset();
             List<SignalCondition> conditions = new ArrayList<>();
+            RunningClock clock = clocks.get(asset.id());
+            Map<ConditionSignal, RemainingLife> usageLives = new HashMap<>();
             for (Candidate c : e.getValue()) {
                 double[] peers = peers(candidates, c);
                 boolean sameSite = peers.length >= 2;
@@ -200,18 +253,78 @@ public final class MaintenanceService implements AutoCloseable {
                 }
                 int n = c.raw().size();
                 double[] recent = Arrays.copyOfRange(c.raw().values(), Math.max(0, n - settings.recentRawPoints()), n);
+                double threshold = c.signal().threshold(asset.kind(), asset.ratedValues());
                 conditions.add(ConditionAnalyzer.analyze(c.signal(), trend.ts(), trend.values(), recent, peers,
-                        sameSite, c.signal().threshold(asset.kind(), asset.ratedValues())));
+                        sameSite, threshold));
+                if (clock != null) {
+                    RemainingLife life = usageLife(c.raw(), clock, threshold);
+                    if (life != null) {
+                        usageLives.put(c.signal(), life);
+                    }
+                }
             }
             if (conditions.isEmpty()) {
                 continue;
             }
-            out.add(assessAsset(asset, conditions, asOf));
+            out.add(assessAsset(asset, conditions, asOf, clock, usageLives));
+        }
+        return out;
+    }
+
+    /**
+     * The remaining life of one signal in running hours: its samples taken while the asset runs, bucketed, placed on
+     * the running-time axis, and projected to the threshold (horizon: {@link SignalCondition#HORIZON_DAYS} at the
+     * asset's usage rate).
+     */
+    RemainingLife usageLife(ConditionAnalyzer.Series raw, RunningClock clock, double threshold) {
+        int n = 0;
+        boolean[] keep = new boolean[raw.size()];
+        for (int i = 0; i < raw.size(); i++) {
+            keep[i] = clock.isRunning(raw.ts()[i]);
+            n += keep[i] ? 1 : 0;
+        }
+        long[] ts = new long[n];
+        double[] vs = new double[n];
+        for (int i = 0, k = 0; i < raw.size(); i++) {
+            if (keep[i]) {
+                ts[k] = raw.ts()[i];
+                vs[k++] = raw.values()[i];
+            }
+        }
+        ConditionAnalyzer.Series trend = ConditionAnalyzer.bucketMeans(ts, vs, settings.trendBuckets());
+        double[] hours = new double[trend.size()];
+        for (int i = 0; i < hours.length; i++) {
+            hours[i] = clock.runningHoursAt(trend.ts()[i]);
+        }
+        return ConditionAnalyzer.projectLife(hours, trend.values(), threshold,
+                SignalCondition.HORIZON_DAYS * clock.hoursPerDay());
+    }
+
+    /** Per asset of a site, the running clock of its first load metric that tells running from idle. */
+    private Map<String, RunningClock> clocks(String siteId, Instant asOf) {
+        Map<String, RunningClock> out = new HashMap<>();
+        for (String metric : RunningClock.LOAD_METRICS) {
+            for (SeriesKey key : readings.series(siteId)) {
+                if (!key.metric().equals(metric) || out.containsKey(key.assetId())) {
+                    continue;
+                }
+                ConditionAnalyzer.Series load = history.read(key, asOf.toEpochMilli(), settings.window().toMillis(),
+                        settings.maxPoints());
+                RunningClock clock = RunningClock.of(metric, load.ts(), load.values());
+                if (clock != null) {
+                    out.put(key.assetId(), clock);
+                }
+            }
         }
         return out;
     }
 
     AssetAssessment assessAsset(Asset asset, List<SignalCondition> conditions, Instant asOf) {
+        return assessAsset(asset, conditions, asOf, null, Map.of());
+    }
+
+    AssetAssessment assessAsset(Asset asset, List<SignalCondition> conditions, Instant asOf, RunningClock clock,
+                                Map<ConditionSignal, RemainingLife> usageLives) {
         Map<String, Double> features = new HashMap<>();
         for (SignalCondition c : conditions) {
             features.putAll(c.features());
@@ -224,11 +337,17 @@ public final class MaintenanceService implements AutoCloseable {
         }
         SignalCondition driving = driving(p.label(), conditions);
         RemainingLife life = null;
-        if (driving != null && !Double.isNaN(driving.daysToThreshold())) {
+        RemainingLife usage = driving == null ? null : usageLives.get(driving.signal());
+        if (usage != null && clock != null && clock.hoursPerDay() > 0) {
+            double rate = clock.hoursPerDay();
+            life = new RemainingLife(usage.rul() / rate, usage.lower() / rate, usage.upper() / rate);
+        } else if (driving != null && !Double.isNaN(driving.daysToThreshold())) {
+            usage = null;
             life = new RemainingLife(driving.daysToThreshold(), driving.daysLower(), driving.daysUpper());
         }
         return new AssetAssessment(asset.siteId(), asset.id(), asset.name(), asset.kind(), p.label(), p.probability(),
-                AssetAssessment.score(probabilities), probabilities, conditions, life, driving, asOf);
+                AssetAssessment.score(probabilities), probabilities, conditions, life, driving, asOf, usage,
+                usage == null ? Double.NaN : clock.hoursPerDay(), usage == null ? null : clock.metric());
     }
 
     /** The signal that explains the assessment: the earliest projected crossing, else the one the state names. */

@@ -70,6 +70,24 @@ class SimulatedSiteMaintenanceTest {
     }
 
     @Test
+    void theFailureDateMovesCloserAsTheAssetKeepsDegrading() {
+        // the rising-vibration fault starts 48 h before END; 30 h before END the pump is still under its limit
+        Instant earlier = END.minus(Duration.ofHours(42));
+        Instant later = END.minus(Duration.ofHours(30));
+        MaintenanceItem before = pumpItem(service.refresh(faultySite, earlier));
+        MaintenanceItem after = pumpItem(service.refresh(faultySite, later));
+        assertThat(before.predictedFailureDate()).as("projected 42 h before the end").isNotNull().isAfter(earlier);
+        assertThat(after.predictedFailureDate()).as("projected 30 h before the end").isNotNull().isAfter(later);
+        assertThat(after.recommendation()).contains("projected to reach").contains("h/day");
+        assertThat(after.predictedFailureDate()).isBefore(before.predictedFailureDate());
+        assertThat(after.daysUntilMaintenance()).isLessThanOrEqualTo(before.daysUntilMaintenance());
+    }
+
+    private static MaintenanceItem pumpItem(List<MaintenanceItem> plan) {
+        return plan.stream().filter(i -> i.assetId().equals(SiteProfile.PUMP)).findFirst().orElseThrow();
+    }
+
+    @Test
     void simulatorFaultsDriveTheirAssetsToTheTopOfThePlan() {
         List<MaintenanceItem> plan = service.refresh(faultySite);
         assertThat(plan).hasSizeGreaterThanOrEqualTo(2);

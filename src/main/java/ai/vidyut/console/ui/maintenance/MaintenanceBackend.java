@@ -30,17 +30,13 @@ final class MaintenanceBackend {
         } else {
             return null;
         }
-        HealthClassifier model;
-        String name;
         if (registry != null) {
-            LiveHealthModel.Loaded loaded = LiveHealthModel.loadOrTrain(registry);
-            model = loaded.model();
-            name = loaded.describe();
-        } else {
-            model = LiveHealthModel.trainDefault();
-            name = "live-condition (unsaved)";
+            // follows the registry: a model activated by `train-health --live` is used from the next refresh
+            return MaintenanceService.live(db, backend.sites(), backend.readings(), registry,
+                    MaintenanceService.Settings.defaults(), Clock.systemUTC());
         }
-        return new MaintenanceService(db, backend.sites(), backend.readings(), model, name,
+        HealthClassifier model = LiveHealthModel.trainDefault();
+        return new MaintenanceService(db, backend.sites(), backend.readings(), model, "live-condition (unsaved)",
                 MaintenanceService.Settings.defaults(), Clock.systemUTC());
     }
 }
