@@ -32,6 +32,9 @@ import java.util.Map;
 public final class DetectBench {
 
     private final StringBuilder md = new StringBuilder();
+    /** Held-out metrics of the shipped configuration, for the metadata beside {@code --write-default}. */
+    private final Map<String, Double> shippedMetrics = new LinkedHashMap<>();
+    private String commandLine = "bench/detect.sh";
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of("bench/results/detect.md");
@@ -54,7 +57,9 @@ public final class DetectBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new DetectBench().run(out, writeDefault, skabDir, trials);
+        DetectBench bench = new DetectBench();
+        bench.commandLine = ("bench/detect.sh " + String.join(" ", args)).trim();
+        bench.run(out, writeDefault, skabDir, trials);
     }
 
     private void line(String format, Object... args) {
@@ -145,7 +150,19 @@ public final class DetectBench {
         if (writeDefault != null) {
             Files.createDirectories(writeDefault.toAbsolutePath().getParent());
             shipped.write(writeDefault);
-            System.out.println("wrote " + writeDefault);
+            Map<String, String> produced = new LinkedHashMap<>();
+            produced.put("command", commandLine);
+            produced.put("benchmark", DetectBench.class.getName());
+            produced.put("results", out.toString());
+            produced.put("date", java.time.LocalDate.now().toString());
+            produced.put("data", "SKAB " + skab.size() + " labelled runs + " + synthetic.size()
+                    + " synthetic inverter runs with injected faults");
+            produced.put("method", "random search (" + trials + " trials), ensemble rule and threshold on half A "
+                    + "of the runs; heldOut.AtoB = the ensemble procedure tuned on half A, scored on half B; BtoA = "
+                    + "the reverse; shippedThreshold = these parameters at their global threshold on all runs");
+            Path meta = ai.vidyut.console.detect.ShippedDefault.writeMetadata(writeDefault, shipped, shippedMetrics,
+                    produced);
+            System.out.println("wrote " + writeDefault + " and " + meta);
         }
     }
 
@@ -221,6 +238,17 @@ public final class DetectBench {
                 String det = name.equals("ensemble") ? null : name;
                 Benchmark.Evaluation e = Benchmark.evaluate(name, Benchmark.scored(tune, det, rule),
                         Benchmark.scored(test, det, rule));
+                String key = (title.startsWith("SKAB") ? "skab" : "synthetic") + "."
+                        + (name.equals("ensemble") ? "heldOut." : name.equals(DetectorParams.IFOREST)
+                        ? "baseline.iforest." : "") + (fold == 0 ? "AtoB" : "BtoA");
+                if (name.equals("ensemble")) {
+                    shippedMetrics.put(key + ".precision", e.point().precision());
+                    shippedMetrics.put(key + ".recall", e.point().recall());
+                }
+                if (name.equals("ensemble") || name.equals(DetectorParams.IFOREST)) {
+                    shippedMetrics.put(key + ".f1", e.point().f1());
+                    shippedMetrics.put(key + ".nab", e.nab());
+                }
                 String label = name.equals(DetectorParams.IFOREST) ? "iforest (baseline)" : name;
                 line("| %s | %s | %.3f | %.3f | %.3f | **%.3f** | %.3f | **%.1f** | %.3f | %.1f |", label,
                         fold == 0 ? "A→B" : "B→A", e.f1Threshold(), e.point().precision(), e.point().recall(),
@@ -231,6 +259,11 @@ public final class DetectBench {
         List<Benchmark.RunParts> parts = partsByFold.get(0);
         List<Scoring.Scored> all = Benchmark.scored(parts, null, shipped);
         Scoring.PointMetrics pm = Scoring.pointwise(all, shipped.threshold());
+        String shippedKey = (title.startsWith("SKAB") ? "skab" : "synthetic") + ".shippedThreshold.";
+        shippedMetrics.put(shippedKey + "precision", pm.precision());
+        shippedMetrics.put(shippedKey + "recall", pm.recall());
+        shippedMetrics.put(shippedKey + "f1", pm.f1());
+        shippedMetrics.put(shippedKey + "nab", Scoring.nab(all, shipped.threshold()));
         line("| candidate ensemble @ %.3f | all runs | — | %.3f | %.3f | %.3f | — | %.1f | | |", shipped.threshold(),
                 pm.precision(), pm.recall(), pm.f1(), Scoring.nab(all, shipped.threshold()));
         double trivial = trivialF1(parts);

@@ -34,11 +34,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code vidyut models list|train|activate|compare|revert}: the model registry from the command line. */
+/** {@code vidyut models list|train|activate|compare|revert|best}: the model registry from the command line. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List, train, activate and compare versioned models in the registry.",
         subcommands = {ModelsCommand.List.class, ModelsCommand.Train.class, ModelsCommand.Activate.class,
-                ModelsCommand.Compare.class, ModelsCommand.Revert.class})
+                ModelsCommand.Compare.class, ModelsCommand.Revert.class, ModelsCommand.Best.class})
 public final class ModelsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -48,7 +48,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("usage: vidyut models list|train|activate|compare|revert (see --help)");
+        System.out.println("usage: vidyut models list|train|activate|compare|revert|best (see --help)");
         return 2;
     }
 
@@ -287,6 +287,46 @@ public final class ModelsCommand implements Callable<Integer> {
             try (Database db = Database.open(parent.root.dataDir())) {
                 var now = parent.registry(db).revert(kind, scope);
                 System.out.println(JSON.writeValueAsString(now.map(ModelsCommand::json).orElse(null)));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "best", mixinStandardHelpOptions = true,
+            description = "The trained run of a scope with the best value of a metric (higher is better unless "
+                    + "--lower-is-better); with --activate it becomes the active one.")
+    static final class Best implements Callable<Integer> {
+        @ParentCommand
+        ModelsCommand parent;
+        @Option(names = "--kind", defaultValue = Training.KIND, description = "Default: ${DEFAULT-VALUE}.")
+        String kind;
+        @Option(names = "--scope", defaultValue = "global", description = "Default: ${DEFAULT-VALUE}.")
+        String scope;
+        @Option(names = "--metric", required = true, description = "Metric name as recorded (e.g. nab, f1).")
+        String metric;
+        @Option(names = "--lower-is-better", description = "Pick the smallest value (errors, losses).")
+        boolean lowerIsBetter;
+        @Option(names = "--activate", description = "Make the best run the active one of its scope.")
+        boolean activate;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = Database.open(parent.root.dataDir())) {
+                ModelRegistry registry = parent.registry(db);
+                ModelRun best = registry.best(kind, scope, metric, lowerIsBetter).orElseThrow(() -> {
+                    java.util.List<ModelRun> runs = registry.runs(kind, scope);
+                    Set<String> known = new java.util.TreeSet<>();
+                    runs.stream().filter(r -> ModelRun.TRAINED.equals(r.status()))
+                            .forEach(r -> known.addAll(r.metrics().keySet()));
+                    return new IllegalArgumentException(runs.isEmpty()
+                            ? "no " + kind + " runs in scope " + scope
+                            : "no trained " + kind + " run in scope " + scope + " has metric '" + metric + "'"
+                                    + (known.isEmpty() ? "" : " (recorded metrics: " + String.join(", ", known) + ")"));
+                });
+                if (activate && !best.active()) {
+                    best = registry.activate(best.id());
+                }
+                System.out.println(JSON.writeValueAsString(json(best)));
                 return 0;
             }
         }

@@ -8,7 +8,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Parses the timestamps the CLI accepts: epoch milliseconds, or ISO-8601 with {@code T} or a space between date
- * and time, with or without a zone (no zone = UTC).
+ * and time, with or without a zone ({@code Z}, {@code +05:30}, {@code +0530} or {@code +05}; no zone = UTC) — the
+ * offsets {@code vidyut forecast} accepts too.
  */
 public final class Timestamps {
 
@@ -47,7 +48,7 @@ public final class Timestamps {
     }
 
     /**
-     * The common shapes {@code yyyy-MM-dd[T ]HH:mm[:ss[.fraction]][Z|±HH:mm]} without the java.time parsers (a
+     * The common shapes {@code yyyy-MM-dd[T ]HH:mm[:ss[.fraction]][ ][Z|±HH:mm|±HHmm|±HH]} without the java.time parsers (a
      * million rows must parse in well under a second); anything else returns {@code Long.MIN_VALUE} and goes the
      * slow way.
      */
@@ -90,14 +91,27 @@ public final class Timestamps {
             }
         }
         long offsetMillis = 0;
+        if (i < n - 1 && s.charAt(i) == ' ') {
+            i++; // "2024-01-01 00:00:00 +05:30"
+        }
         if (i < n) {
             char z = s.charAt(i);
             if (z == 'Z' && i == n - 1) {
                 offsetMillis = 0;
-            } else if ((z == '+' || z == '-') && n - i == 6 && s.charAt(i + 3) == ':') {
+            } else if (z == '+' || z == '-') {
+                // ±HH:MM (extended), ±HHMM (basic) or ±HH, as java.time's OffsetDateTime.parse does not take the last two
                 int oh = digits(s, i + 1, 2);
-                int om = digits(s, i + 4, 2);
-                if (oh < 0 || om < 0) {
+                int om;
+                if (n - i == 6 && s.charAt(i + 3) == ':') {
+                    om = digits(s, i + 4, 2);
+                } else if (n - i == 5) {
+                    om = digits(s, i + 3, 2);
+                } else if (n - i == 3) {
+                    om = 0;
+                } else {
+                    return Long.MIN_VALUE;
+                }
+                if (oh < 0 || oh > 18 || om < 0 || om > 59) {
                     return Long.MIN_VALUE;
                 }
                 offsetMillis = (z == '+' ? 1 : -1) * (oh * 3_600_000L + om * 60_000L);

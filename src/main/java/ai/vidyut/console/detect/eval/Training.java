@@ -53,10 +53,12 @@ public final class Training {
         List<LabelledRun> tune = halves.get(0);
         List<LabelledRun> test = halves.get(1);
         DetectorParams p = base.withSeed(o.seed());
+        HyperparameterSearch.Result forestSearch = null;
         if (o.searchForest()) {
             progress.accept("searching Isolation Forest parameters");
-            p = HyperparameterSearch.forest(p, tune, o.trials(), o.seed(),
-                    (d, t) -> progress.accept("  forest trial " + d + "/" + t)).params();
+            forestSearch = HyperparameterSearch.forest(p, tune, o.trials(), o.seed(),
+                    (d, t) -> progress.accept("  forest trial " + d + "/" + t));
+            p = forestSearch.params();
         }
         progress.accept("searching streaming detector parameters");
         HyperparameterSearch.Result search = HyperparameterSearch.streaming(p, tune, o.trials(), o.seed() + 1,
@@ -89,6 +91,9 @@ public final class Training {
         metrics.put("bestF1", Scoring.bestF1(testScores).value());
         metrics.put("tuneObjective", bestObjective);
         metrics.put("searchObjective", search.objective());
+        if (forestSearch != null) {
+            metrics.put("forestSearchObjective", forestSearch.objective());
+        }
         Path artifact = registry.nextArtifactPath(KIND, o.scope(), "json");
         trained.write(artifact);
         long from = Long.MAX_VALUE;
@@ -101,6 +106,19 @@ public final class Training {
         Map<String, Object> params = new LinkedHashMap<>(trained.asMap());
         params.put("trials", o.trials());
         params.put("trainingRuns", runs.size());
+        if (forestSearch != null) {
+            // every forest trial with its objective (the forest alone on the tuning half), so the choice can be checked
+            List<Map<String, Object>> forestTrials = new ArrayList<>();
+            for (HyperparameterSearch.Trial t : forestSearch.trials()) {
+                Map<String, Object> trial = new LinkedHashMap<>();
+                trial.put("ifTrees", t.params().ifTrees());
+                trial.put("ifSampleSize", t.params().ifSampleSize());
+                trial.put("contamination", t.params().contamination());
+                trial.put("objective", t.objective());
+                forestTrials.add(trial);
+            }
+            params.put("forestSearch", forestTrials);
+        }
         return registry.record(NewRun.trained(KIND, o.scope(), params, metrics, from, to, artifact));
     }
 

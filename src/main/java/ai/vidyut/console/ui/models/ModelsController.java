@@ -2,6 +2,7 @@ package ai.vidyut.console.ui.models;
 
 import ai.vidyut.console.detect.AutoTraining;
 import ai.vidyut.console.detect.LiveDetection;
+import ai.vidyut.console.detect.ShippedDefault;
 import ai.vidyut.console.detect.eval.Training;
 import ai.vidyut.console.registry.ModelRegistry;
 import ai.vidyut.console.registry.ModelRun;
@@ -55,6 +56,8 @@ public final class ModelsController implements ViewController {
     @FXML private Button revertButton;
     @FXML private TableView<ModelRun> runTable;
     @FXML private Label messageLabel;
+    @FXML private Label shippedLabel;
+    private final Optional<ShippedDefault.Metadata> shipped = ShippedDefault.load();
     @FXML private TableView<TrainingTasks.Task> taskTable;
     @FXML private ComboBox<SeriesKey> seriesChoice;
     @FXML private Button trainNowButton;
@@ -89,6 +92,9 @@ public final class ModelsController implements ViewController {
         activateButton.disableProperty().bind(runTable.getSelectionModel().selectedItemProperty().isNull());
         revertButton.disableProperty().bind(runTable.getSelectionModel().selectedItemProperty().isNull());
         messageLabel.textProperty().bind(model.messageProperty());
+        shippedLabel.setId("shippedLabel");
+        shippedLabel.textProperty().bind(model.shippedProperty());
+        model.shippedProperty().set(shippedLine(List.of(), shipped));
         initTasks();
         registry = ctx.backend().runtime().map(ConsoleRuntime::registry).orElse(null);
         if (registry == null) {
@@ -197,6 +203,26 @@ public final class ModelsController implements ViewController {
         refresh();
     }
 
+    /**
+     * Which anomaly-detection scopes run on the shipped default: live detection uses a series' active run, else the
+     * active {@code global} run, else {@code models/detect/default.json}.
+     */
+    static String shippedLine(List<ModelRun> runs, Optional<ShippedDefault.Metadata> metadata) {
+        Optional<ModelRun> global = runs.stream()
+                .filter(r -> Training.KIND.equals(r.kind()) && "global".equals(r.scope()) && r.active()).findFirst();
+        String about = metadata.map(ShippedDefault.Metadata::summary).filter(s -> !s.isBlank())
+                .map(s -> " — " + s).orElse(" — no metadata found");
+        if (global.isPresent()) {
+            return "Anomaly detection: global run " + global.get().id() + " (v" + global.get().version()
+                    + ") is active; the shipped default (" + ShippedDefault.PATH + ") is not in use" + about;
+        }
+        long ownActive = runs.stream().filter(r -> Training.KIND.equals(r.kind()) && !"global".equals(r.scope())
+                && r.active()).map(ModelRun::scope).distinct().count();
+        String which = ownActive == 0 ? "every series"
+                : "every series except the " + ownActive + " with an active run of their own";
+        return "Anomaly detection active: shipped default (" + ShippedDefault.PATH + ") for " + which + about;
+    }
+
     static String metrics(ModelRun r) {
         if (r.message() != null && !ModelRun.TRAINED.equals(r.status())) {
             return r.message();
@@ -221,6 +247,7 @@ public final class ModelsController implements ViewController {
         ctx.background().run(() -> registry.runs(null, null), runs -> {
             model.runs().setAll(runs);
             subtitle.setText(runs.size() + " runs");
+            model.shippedProperty().set(shippedLine(runs, shipped));
         }, e -> model.messageProperty().set("Cannot read the registry: " + Background.message(e)));
         if (trainer != null) {
             ctx.background().run(trainer::storedSeries, keys -> {

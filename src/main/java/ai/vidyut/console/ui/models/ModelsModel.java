@@ -15,6 +15,7 @@ public final class ModelsModel {
     private final ObservableList<TrainingTasks.Task> tasks = FXCollections.observableArrayList();
     private final ObservableList<SeriesKey> series = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty shipped = new SimpleStringProperty("");
 
     public ObservableList<ModelRun> runs() {
         return runs;
@@ -32,5 +33,10 @@ public final class ModelsModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** Which scopes use the shipped default detector parameters, and what is known about them. */
+    public StringProperty shippedProperty() {
+        return shipped;
     }
 }

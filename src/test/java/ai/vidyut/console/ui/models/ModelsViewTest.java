@@ -80,5 +80,16 @@ class ModelsViewTest {
                 table.getItems().stream().filter(r -> r.id() == v1.id()).findFirst().orElseThrow()));
         ShellFixture.press(robot, "#revertButton");
         await(() -> runtime.registry().active("anomaly-ensemble", "global").map(ModelRun::id).orElse(-1L) == v2.id());
+
+        // with a global run active the shipped default is not in use; once no run is active, it is
+        javafx.scene.control.Label shipped = robot.lookup("#shippedLabel").queryAs(javafx.scene.control.Label.class);
+        await(() -> shipped.getText().contains("global run " + v2.id()) && shipped.getText().contains("not in use"));
+        runtime.registry().revert("anomaly-ensemble", "global");
+        runtime.registry().revert("anomaly-ensemble", "global");
+        assertThat(runtime.registry().active("anomaly-ensemble", "global")).isEmpty();
+        robot.interact(view::refresh);
+        await(() -> shipped.getText().startsWith(
+                "Anomaly detection active: shipped default (models/detect/default.json) for every series"));
+        assertThat(shipped.getText()).contains("SKAB held-out F1");
     }
 }
