@@ -101,6 +101,39 @@ public final class AnomalyStore {
         }
     }
 
+    /**
+     * Stored anomalies of one series whose span overlaps [startMillis, endMillis] (both inclusive), oldest first:
+     * how a re-scan of stored history recognises an anomaly it (or live detection) already stored.
+     */
+    public List<Anomaly> overlapping(String siteId, String assetId, String metric, long startMillis,
+                                     long endMillis) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM anomalies WHERE site_id = ? AND asset_id = ? AND metric = ? "
+                        + "AND start_ts <= ? AND end_ts >= ? ORDER BY start_ts, id")) {
+            ps.setString(1, siteId);
+            ps.setString(2, assetId);
+            ps.setString(3, metric);
+            ps.setLong(4, endMillis);
+            ps.setLong(5, startMillis);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Anomaly> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read anomalies of " + siteId + "/" + assetId + "/" + metric, e);
+        }
+    }
+
+    private static Anomaly read(ResultSet rs) throws SQLException {
+        return new Anomaly(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                AnomalyType.fromWire(rs.getString(5)), Severity.fromWire(rs.getString(6)),
+                rs.getLong(7), rs.getLong(8), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11),
+                rs.getDouble(12), rs.getInt(13));
+    }
+
     public List<Anomaly> list(String siteId) {
         return list(siteId, Long.MIN_VALUE, Long.MAX_VALUE);
     }
