@@ -4,9 +4,14 @@ import ai.vidyut.console.registry.ModelRegistry;
 import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.telemetry.SeriesKey;
 
+import ai.vidyut.console.telemetry.Reading;
+
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Batch detection over stored history (imported CSV or anything else in the reading store): every series of a site
@@ -107,5 +112,59 @@ public final class HistoryScan {
         });
         builder.flush();
         return count[0];
+    }
+
+    /**
+     * The time span of each series seen in batches of stored readings (an import's batches, see
+     * {@code CsvImporter.onBatchStored}), so that exactly the imported range can be scanned afterwards.
+     */
+    public static final class Span implements Consumer<List<Reading>> {
+
+        private final Map<SeriesKey, long[]> spans = new LinkedHashMap<>();
+
+        @Override
+        public synchronized void accept(List<Reading> batch) {
+            for (Reading r : batch) {
+                long[] s = spans.computeIfAbsent(r.seriesKey(), k -> new long[]{Long.MAX_VALUE, Long.MIN_VALUE});
+                s[0] = Math.min(s[0], r.timestampMillis());
+                s[1] = Math.max(s[1], r.timestampMillis());
+            }
+        }
+
+        public synchronized boolean isEmpty() {
+            return spans.isEmpty();
+        }
+
+        synchronized Map<SeriesKey, long[]> snapshot() {
+            Map<SeriesKey, long[]> copy = new LinkedHashMap<>();
+            spans.forEach((k, v) -> copy.put(k, v.clone()));
+            return copy;
+        }
+    }
+
+    /** Scans each series of a {@link Span} over the range it covers; one summary per site, in order of appearance. */
+    public List<Summary> scan(Span span) {
+        Map<String, List<Summary>> perSite = new LinkedHashMap<>();
+        span.snapshot().forEach((key, range) -> perSite.computeIfAbsent(key.siteId(), s -> new ArrayList<>())
+                .add(scan(key.siteId(), List.of(key), range[0], range[1] + 1)));
+        List<Summary> out = new ArrayList<>();
+        perSite.forEach((site, parts) -> {
+            int series = 0;
+            long total = 0;
+            int found = 0;
+            int stored = 0;
+            int already = 0;
+            List<Anomaly> all = new ArrayList<>();
+            for (Summary p : parts) {
+                series += p.series();
+                total += p.readings();
+                found += p.anomaliesFound();
+                stored += p.anomaliesStored();
+                already += p.alreadyStored();
+                all.addAll(p.stored());
+            }
+            out.add(new Summary(site, series, total, found, stored, already, List.copyOf(all)));
+        });
+        return out;
     }
 }

@@ -8,6 +8,7 @@ import ai.vidyut.console.detect.Severity;
 import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.store.Database;
 import ai.vidyut.console.ui.Background;
+import ai.vidyut.console.ui.events.AnomaliesChanged;
 import ai.vidyut.console.ui.events.SiteSelected;
 import ai.vidyut.console.ui.views.ViewContext;
 import ai.vidyut.console.ui.views.ViewController;
@@ -159,6 +160,11 @@ public final class AnomaliesController implements ViewController {
             }
         });
         ctx.bus().subscribe(SiteSelected.class, e -> load(e.siteId()));
+        ctx.bus().subscribe(AnomaliesChanged.class, e -> {
+            if (e.siteIds().contains(ctx.selectedSite().get())) {
+                refresh();
+            }
+        });
         load(ctx.selectedSite().get());
     }
 
