@@ -6,8 +6,14 @@ import java.util.function.Consumer;
 
 /**
  * Merges the labelled readings of one series into {@link Anomaly} events: anomalous readings separated by at most
- * {@code maxGap} normal ones belong to one anomaly. The type is the one most readings were given (stuck sensor and
- * overheating win ties as the most specific); value, expected value and deviation are taken at the peak score.
+ * {@code maxGap} normal ones belong to one anomaly. Value, expected value and deviation are taken at the peak score.
+ * <p>
+ * The type comes from the per-reading types (specific ones — stuck sensor, overheating, power drop — win when
+ * frequent) and from the <em>shape</em> of the deviation against the series just before the anomaly (see
+ * {@link ShapeTyping}): a short excursion that does not come back is a level shift, not a spike; an abrupt
+ * return after a ramp in the readings before is the end of a drift. The shape needs the readings after the last
+ * anomalous one, so the type of a short anomaly is final when it ends ({@link #snapshot()} gives the provisional
+ * one while it is open).
  */
 public final class AnomalyBuilder {
 
@@ -17,6 +23,9 @@ public final class AnomalyBuilder {
     private final double threshold;
     private final int maxGap;
     private final Consumer<Anomaly> sink;
+    private final ShapeTyping shape = new ShapeTyping();
+    /** Anomalies of at most this many readings are typed by what follows them (spike or level shift). */
+    private static final int SHORT = 6;
 
     private boolean open;
     private long start;
@@ -49,6 +58,7 @@ public final class AnomalyBuilder {
                 peak = -1;
                 votes.clear();
                 firstType = r.type();
+                shape.open();
             }
             end = ts;
             readings++;
@@ -59,8 +69,23 @@ public final class AnomalyBuilder {
                 peakValue = value;
                 peakExpected = r.expected();
             }
-        } else if (open && ++gap > maxGap) {
-            flush();
+            shape.anomalous(value);
+        } else if (open) {
+            shape.after(value);
+            if (++gap > maxGap) {
+                flush();
+            }
+        }
+        shape.remember(ts, value, r.baseline());
+    }
+
+    /**
+     * Remembers a reading that is not to be judged (history replayed to prime a detector), so the shape of the
+     * first live anomaly can be compared with what came before it.
+     */
+    public void observe(long ts, double value, SeriesDetector.Result r) {
+        if (!open) {
+            shape.remember(ts, value, r.baseline());
         }
     }
 
@@ -69,17 +94,17 @@ public final class AnomalyBuilder {
         if (!open) {
             return;
         }
+        sink.accept(current(true));
         open = false;
-        sink.accept(current());
     }
 
     /** The anomaly in progress as it stands now (null when none is open). */
     public Anomaly snapshot() {
-        return open ? current() : null;
+        return open ? current(false) : null;
     }
 
-    private Anomaly current() {
-        AnomalyType type = typeOf();
+    private Anomaly current(boolean ended) {
+        AnomalyType type = typeOf(ended);
         double dev = Math.abs(peakExpected) > 1e-9 ? 100 * (peakValue - peakExpected) / Math.abs(peakExpected) : 0;
         Severity severity = Severity.of(peak, threshold, dev, type);
         return new Anomaly(0, siteId, assetId, metric, type, severity, start, end, peakValue, peakExpected,
@@ -87,18 +112,29 @@ public final class AnomalyBuilder {
     }
 
     /**
-     * The anomaly's type from the per-reading types: a specific type (stuck sensor, overheating, power drop) given
-     * to at least 30 % of the readings wins; a short event keeps the type of its onset; an abrupt onset followed by
-     * a lasting deviation is a level shift even when the later readings look like drift; else the majority.
+     * The anomaly's type: stuck sensor or overheating given to at least 30 % of the readings win; then the end of a
+     * ramp (drift), then power drop (30 %); a short event (at most {@value #SHORT} readings) is a level shift when the series stays displaced after it
+     * and a spike when it comes back; a longer one that was already ramping before it started is a drift; an abrupt
+     * onset followed by a lasting deviation is a level shift; else the majority of the per-reading types.
      */
-    private AnomalyType typeOf() {
-        for (AnomalyType specific : new AnomalyType[]{AnomalyType.STUCK_SENSOR, AnomalyType.OVERHEATING,
-                AnomalyType.POWER_DROP}) {
+    private AnomalyType typeOf(boolean ended) {
+        for (AnomalyType specific : new AnomalyType[]{AnomalyType.STUCK_SENSOR, AnomalyType.OVERHEATING}) {
             if (votes.getOrDefault(specific, 0) >= 0.3 * readings) {
                 return specific;
             }
         }
-        if (readings <= 3) {
+        if (shape.returnAfterRamp(peakValue)) {
+            return AnomalyType.DRIFT;
+        }
+        if (votes.getOrDefault(AnomalyType.POWER_DROP, 0) >= 0.3 * readings) {
+            return AnomalyType.POWER_DROP;
+        }
+        boolean generic = firstType == AnomalyType.SPIKE || firstType == AnomalyType.LEVEL_SHIFT
+                || firstType == AnomalyType.DRIFT;
+        if (readings <= SHORT) {
+            if (ended && generic && shape.hasAfter()) {
+                return shape.staysDisplaced(peakValue) ? AnomalyType.LEVEL_SHIFT : AnomalyType.SPIKE;
+            }
             return firstType;
         }
         AnomalyType majority = firstType;
@@ -107,6 +143,13 @@ public final class AnomalyBuilder {
             if (e.getValue() > best) {
                 best = e.getValue();
                 majority = e.getKey();
+            }
+        }
+        if (generic && (majority == AnomalyType.DRIFT || majority == AnomalyType.LEVEL_SHIFT
+                || majority == AnomalyType.SPIKE)) {
+            AnomalyType byShape = shape.stepOrRamp();
+            if (byShape != null) {
+                return byShape;
             }
         }
         boolean abrupt = firstType == AnomalyType.SPIKE || firstType == AnomalyType.LEVEL_SHIFT;

@@ -31,6 +31,11 @@ public final class AnomalyStore {
         this.db = db;
     }
 
+    /** The database the anomalies live in (for other stores of the detect package, e.g. asset kinds). */
+    Database database() {
+        return db;
+    }
+
     /** Stores an anomaly and returns it with its id. */
     public Anomaly save(Anomaly a) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(

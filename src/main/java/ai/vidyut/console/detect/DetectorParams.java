@@ -31,7 +31,7 @@ import java.util.Map;
  * @param shrinkage      covariance shrinkage towards the identity
  * @param decades        -log10 tail probability that maps to score 1
  * @param weights        ensemble weight per detector ({@code surprise}, {@code mahalanobis}, {@code iforest},
- *                       {@code ocsvm}); 0 turns a detector off
+ *                       {@code ocsvm}, {@code relation}); 0 (or absent) turns a detector off
  * @param combine        {@code mean} (weighted mean) or {@code max} (largest weighted score)
  * @param threshold      score at or above which a reading is labelled anomalous
  */
@@ -45,7 +45,8 @@ public record DetectorParams(long seed, int trainSize, int ifTrees, int ifSample
     public static final String MAHALANOBIS = "mahalanobis";
     public static final String IFOREST = "iforest";
     public static final String OCSVM = "ocsvm";
-    public static final String[] DETECTORS = {SURPRISE, MAHALANOBIS, IFOREST, OCSVM};
+    public static final String RELATION = "relation";
+    public static final String[] DETECTORS = {SURPRISE, MAHALANOBIS, IFOREST, OCSVM, RELATION};
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String DEFAULT_RESOURCE = "/models/detect/default.json";

@@ -6,6 +6,9 @@ import ai.vidyut.console.ingest.PipelineListener;
 import ai.vidyut.console.registry.ModelRegistry;
 import ai.vidyut.console.registry.ModelRun;
 import ai.vidyut.console.store.ReadingStore;
+import ai.vidyut.console.store.SiteStore;
+import ai.vidyut.console.telemetry.Asset;
+import ai.vidyut.console.telemetry.AssetKind;
 import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.telemetry.SeriesKey;
 import org.slf4j.Logger;
@@ -30,7 +33,7 @@ import java.util.function.Consumer;
  * while it grows and when it ends), and raises an alert for it. A series seen for the first time is primed by
  * replaying its recent stored history, so detection works right after a restart. Parameters come from the active
  * registry run of kind {@value Training#KIND} for the series scope, else for {@code global}, else the shipped
- * defaults.
+ * defaults. Assets with several coupled channels are also scored as a whole ({@link AssetDetection}).
  */
 public final class LiveDetection implements PipelineListener, AutoCloseable {
 
@@ -49,6 +52,7 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
     private final Map<SeriesKey, Series> series = new HashMap<>();
     private final List<Consumer<Anomaly>> listeners = new CopyOnWriteArrayList<>();
     private volatile long scored;
+    private final AssetDetection assets;
 
     private final class Series {
         final SeriesDetector detector;
@@ -80,6 +84,7 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
             row[0] = value;
             SeriesDetector.Result r = detector.update(ts, row);
             if (!live) {
+                builder.observe(ts, value, r);
                 return;
             }
             builder.accept(ts, value, r);
@@ -111,6 +116,12 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
         this.alerts = alerts;
         this.readings = readings;
         this.registry = registry;
+        SiteStore sites = new SiteStore(anomalies.database());
+        this.assets = new AssetDetection(anomalies, alerts, readings, this::paramsFor,
+                (site, asset) -> sites.asset(site, asset).map(Asset::kind).orElse(AssetKind.OTHER), key -> {
+            Series s = series.get(key);
+            return s != null && s.storedId > 0;
+        }, this::notifyListeners, AssetDetection.DEFAULT_TOLERANCE);
     }
 
     /** Called (on the detection thread) when an anomaly opens and when it ends. */
@@ -138,6 +149,7 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
             for (Reading r : copy) {
                 try {
                     series(r.seriesKey(), r.timestampMillis()).accept(r.timestampMillis(), r.value(), true);
+                    assets.accept(r); // multivariate per asset, after the per-series detector
                     scored++;
                 } catch (RuntimeException e) {
                     LOG.warn("detection failed for {}", r.seriesKey(), e);
@@ -217,6 +229,11 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
     Optional<DetectorParams> paramsInUse(SeriesKey key) throws Exception {
         return worker.submit(() -> Optional.ofNullable(series.get(key)).map(s -> s.detector.params()))
                 .get(30, TimeUnit.SECONDS);
+    }
+
+    /** The multivariate per-asset path (for tests and status). */
+    AssetDetection assets() {
+        return assets;
     }
 
     /** Readings scored so far. */

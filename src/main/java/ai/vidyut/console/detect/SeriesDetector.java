@@ -13,7 +13,12 @@ import java.util.Locale;
 public final class SeriesDetector {
 
     /** What the ensemble says about one reading. */
-    public record Result(double score, boolean anomalous, AnomalyType type, double expected, double[] parts) {
+    public record Result(double score, boolean anomalous, AnomalyType type, double expected, double[] parts,
+                         double baseline) {
+
+        public Result(double score, boolean anomalous, AnomalyType type, double expected, double[] parts) {
+            this(score, anomalous, type, expected, parts, expected);
+        }
     }
 
     private final DetectorParams params;
@@ -22,6 +27,7 @@ public final class SeriesDetector {
     private final StreamingDetector mahalanobis;
     private final StreamingDetector iforest;
     private final StreamingDetector ocsvm;
+    private final StreamingDetector relation;
     private final double[] channelScores;
     private final double[] deseasonalised;
     private int anomalousRun;
@@ -37,6 +43,7 @@ public final class SeriesDetector {
         mahalanobis = k >= 2 && params.weight(DetectorParams.MAHALANOBIS) > 0 ? new MahalanobisDetector(params, k) : null;
         iforest = params.weight(DetectorParams.IFOREST) > 0 ? new IsolationForestDetector(params, k) : null;
         ocsvm = params.weight(DetectorParams.OCSVM) > 0 ? new OneClassSvmDetector(params, k) : null;
+        relation = k >= 2 && params.weight(DetectorParams.RELATION) > 0 ? new RelationDetector(params, k) : null;
         channelScores = new double[k];
         deseasonalised = new double[k];
     }
@@ -52,7 +59,7 @@ public final class SeriesDetector {
     /** Scores one reading (one value per channel, NaN = missing) and learns from it. */
     public Result update(long ts, double[] row) {
         double[] parts = new double[DetectorParams.DETECTORS.length];
-        if (mahalanobis != null) {
+        if (mahalanobis != null || relation != null) {
             for (int c = 0; c < row.length; c++) {
                 deseasonalised[c] = row[c] - (c < surprise.length ? surprise[c].seasonal(ts) : 0);
             }
@@ -70,11 +77,12 @@ public final class SeriesDetector {
         parts[1] = mahalanobis == null ? Double.NaN : mahalanobis.update(ts, deseasonalised);
         parts[2] = iforest == null ? Double.NaN : iforest.update(ts, row);
         parts[3] = ocsvm == null ? Double.NaN : ocsvm.update(ts, row);
+        parts[4] = relation == null ? Double.NaN : relation.update(ts, deseasonalised);
         double score = combine(parts);
         boolean anomalous = score >= params.threshold() && score > 0;
         anomalousRun = anomalous ? anomalousRun + 1 : 0;
         AnomalyType type = anomalous ? classify(row, best, parts) : null;
-        return new Result(score, anomalous, type, expectedOf(surprise[0]), parts);
+        return new Result(score, anomalous, type, expectedOf(surprise[0]), parts, surprise[0].expected());
     }
 
     /**
@@ -116,7 +124,7 @@ public final class SeriesDetector {
     private AnomalyType classify(double[] row, int channel, double[] parts) {
         SurpriseDetector d = surprise[channel];
         double univariate = parts[0];
-        double others = Math.max(nz(parts[1]), Math.max(nz(parts[2]), nz(parts[3])));
+        double others = Math.max(Math.max(nz(parts[1]), nz(parts[4])), Math.max(nz(parts[2]), nz(parts[3])));
         if (univariate < params.threshold() && others > univariate && channels.size() > 1) {
             return AnomalyType.PATTERN_CHANGE;
         }

@@ -26,6 +26,8 @@ class InjectedFaultsTest {
             SeriesDetector.Result r = det.update(t.timestamp(i), row);
             if (i >= run.scoreFrom()) {
                 builder.accept(t.timestamp(i), row[0], r);
+            } else {
+                builder.observe(t.timestamp(i), row[0], r); // history the detector learnt from: the shape's context
             }
         }
         builder.flush();
@@ -39,7 +41,7 @@ class InjectedFaultsTest {
         DetectorParams params = DetectorParams.shippedDefault();
         int found = 0;
         int typedRight = 0;
-        for (long seed = 101; seed < 104; seed++) {
+        for (long seed = 101; seed < 107; seed++) {
             LabelledRun run = SyntheticFaults.run(fault, seed, 3);
             long start = -1;
             long end = -1;
@@ -57,7 +59,7 @@ class InjectedFaultsTest {
                     .filter(a -> a.endMillis() >= s && a.startMillis() <= e).toList();
             if (!hits.isEmpty()) {
                 found++;
-                if (hits.stream().anyMatch(a -> a.type() == fault)) {
+                if (hits.get(0).type() == fault) { // the first anomaly overlapping the fault, as the benchmark counts
                     typedRight++;
                 }
                 Anomaly a = hits.get(0);
@@ -65,13 +67,12 @@ class InjectedFaultsTest {
                 assertThat(a.endMillis()).isGreaterThanOrEqualTo(a.startMillis());
             }
         }
-        assertThat(found).as("runs of %s where the fault was found", fault).isEqualTo(3);
-        if (fault == AnomalyType.LEVEL_SHIFT || fault == AnomalyType.DRIFT) {
-            // at the benchmark-chosen operating point a step or ramp is flagged at its onset or end only, where it
-            // looks like a jump: we assert it is found (above), not that it is told apart from a spike
-            return;
-        }
-        assertThat(typedRight).as("runs of %s where an anomaly got type %s", fault, fault).isGreaterThanOrEqualTo(2);
+        assertThat(found).as("runs of %s where the fault was found", fault).isEqualTo(6);
+        // a drift is usually flagged only when it ends (an abrupt return); it is typed drift when the readings
+        // before that return are seen to ramp (ShapeTyping), which the noise hides in some runs
+        int needed = fault == AnomalyType.DRIFT ? 3 : 5;
+        assertThat(typedRight).as("runs of %s whose first anomaly got type %s", fault, fault)
+                .isGreaterThanOrEqualTo(needed);
     }
 
     @Test

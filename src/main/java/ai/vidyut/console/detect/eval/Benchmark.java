@@ -95,7 +95,7 @@ public final class Benchmark {
         return Scoring.bestF1(runs, 60).value() * 100 + Scoring.bestNab(runs, 60).value();
     }
 
-    /** Candidate ensemble rules: weight grids over the four detectors with mean and max combination. */
+    /** Candidate ensemble rules: weight grids over the five detectors with mean and max combination. */
     public static List<DetectorParams> ensembleGrid(DetectorParams base) {
         double[] levels = {0, 0.5, 1};
         List<DetectorParams> out = new ArrayList<>();
@@ -104,15 +104,18 @@ public final class Benchmark {
                 for (double wm : levels) {
                     for (double wi : levels) {
                         for (double wo : levels) {
-                            if (ws + wm + wi + wo == 0) {
-                                continue;
+                            for (double wr : levels) {
+                                if (ws + wm + wi + wo + wr == 0) {
+                                    continue;
+                                }
+                                Map<String, Double> w = new LinkedHashMap<>();
+                                w.put(DetectorParams.SURPRISE, ws);
+                                w.put(DetectorParams.MAHALANOBIS, wm);
+                                w.put(DetectorParams.IFOREST, wi);
+                                w.put(DetectorParams.OCSVM, wo);
+                                w.put(DetectorParams.RELATION, wr);
+                                out.add(base.withWeights(w, rule));
                             }
-                            Map<String, Double> w = new LinkedHashMap<>();
-                            w.put(DetectorParams.SURPRISE, ws);
-                            w.put(DetectorParams.MAHALANOBIS, wm);
-                            w.put(DetectorParams.IFOREST, wi);
-                            w.put(DetectorParams.OCSVM, wo);
-                            out.add(base.withWeights(w, rule));
                         }
                     }
                 }
