@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * (optionally one asset and/or one metric) is read in time order over [from, to) and run through the same
  * {@link SeriesDetector} and {@link AnomalyBuilder} live detection uses, with the series' active parameters
  * ({@link LiveDetection#paramsFor}). The detector is first primed on up to two days of history before {@code from}
- * (scored but not reported), so a scan of a recent range judges it against what came before, as live detection does.
+ * (scored and remembered for shape typing, but not reported), so a scan of a recent range judges it against what
+ * came before, as live detection does. Per-asset multivariate detection ({@link AssetDetection}) is live only.
  *
  * <p>Idempotent: an anomaly whose span overlaps one already stored for the same series (by an earlier scan or by
  * live detection) is not stored again, so re-scanning a range adds nothing. Scans raise no alerts: they report on
@@ -96,7 +97,7 @@ public final class HistoryScan {
         if (primeFrom < fromMillis) { // no overflow: a scan from the beginning has nothing to prime on
             readings.forEachPoint(key, primeFrom, fromMillis, p -> {
                 row[0] = p.value();
-                detector.update(p.timestampMillis(), row);
+                builder.observe(p.timestampMillis(), p.value(), detector.update(p.timestampMillis(), row));
                 last[0] = p.timestampMillis();
             });
         }
