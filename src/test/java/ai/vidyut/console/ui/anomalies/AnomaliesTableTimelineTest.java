@@ -94,6 +94,11 @@ class AnomaliesTableTimelineTest {
         return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
     }
 
+    private static List<String> cellTexts(FxRobot robot) {
+        return robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(c -> c.getText()).filter(t -> t != null).toList();
+    }
+
     @Test
     void sortsConfidenceAndDeviationAsNumbersAndFormatsThem(FxRobot robot) throws Exception {
         open(robot);
@@ -107,8 +112,7 @@ class AnomaliesTableTimelineTest {
         robot.interact(() -> confidence.setSortType(TableColumn.SortType.DESCENDING));
         assertThat(table.getItems()).extracting(Anomaly::confidence).containsExactly(1.0, 0.99, 0.93, 0.62, 0.05);
         // the cells still show formatted text
-        assertThat(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
-                .map(c -> c.getText()).filter(t -> t != null && t.endsWith(" %")).toList()).contains("100 %", "5 %");
+        await(() -> cellTexts(robot).containsAll(List.of("100 %", "5 %"))); // cells render on a later pulse
 
         TableColumn<Anomaly, ?> deviation = column(table, "anomalyColumn-deviation");
         robot.interact(() -> {
@@ -168,8 +172,7 @@ class AnomaliesTableTimelineTest {
         await(() -> start.getText().equals("Start (Asia/Kolkata)"));
         String local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
                 .format(Instant.ofEpochMilli(T0).atZone(KOLKATA));
-        assertThat(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
-                .map(c -> c.getText()).toList()).contains(local);
+        await(() -> cellTexts(robot).contains(local)); // cells render on a later pulse than the header
         assertThat(view.timeline().zone()).isEqualTo(KOLKATA);
         assertThat(view.timeline().fromLabel()).isEqualTo(java.time.format.DateTimeFormatter
                 .ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(view.timeline().visibleFrom())
