@@ -153,6 +153,7 @@ class AnomaliesTableTimelineTest {
         ShellFixture.press(robot, "#refreshButton");
         await(() -> view.model().anomalies().size() == 6);
         ShellFixture.await(() -> table.getItems().size() == 6);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the reload's FX update runs to its end
         assertThat(timeline.visibleFrom()).isEqualTo(pannedFrom);
         assertThat(timeline.visibleTo()).isEqualTo(pannedTo);
         assertThat(table.getSelectionModel().getSelectedItem()).isNotNull();
