@@ -1,6 +1,7 @@
 package ai.vidyut.console.detect;
 
 import ai.vidyut.console.store.Database;
+import ai.vidyut.console.store.SiteStore;
 import ai.vidyut.console.store.StoreException;
 
 import java.sql.Connection;
@@ -8,6 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +21,9 @@ public final class AnomalyStore {
 
     private static final String COLUMNS = "id, site_id, asset_id, metric, anomaly_type, severity, start_ts, end_ts, "
             + "observed_value, expected_value, deviation_pct, confidence, readings";
+
+    /** The zone of sites that have none. */
+    public static final ZoneId UTC = ZoneId.of("UTC");
 
     private final Database db;
 
@@ -106,21 +114,76 @@ public final class AnomalyStore {
         }
     }
 
+    /**
+     * Stored anomalies of one series whose span overlaps [startMillis, endMillis] (both inclusive), oldest first:
+     * how a re-scan of stored history recognises an anomaly it (or live detection) already stored.
+     */
+    public List<Anomaly> overlapping(String siteId, String assetId, String metric, long startMillis,
+                                     long endMillis) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM anomalies WHERE site_id = ? AND asset_id = ? AND metric = ? "
+                        + "AND start_ts <= ? AND end_ts >= ? ORDER BY start_ts, id")) {
+            ps.setString(1, siteId);
+            ps.setString(2, assetId);
+            ps.setString(3, metric);
+            ps.setLong(4, endMillis);
+            ps.setLong(5, startMillis);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Anomaly> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read anomalies of " + siteId + "/" + assetId + "/" + metric, e);
+        }
+    }
+
+    private static Anomaly read(ResultSet rs) throws SQLException {
+        return new Anomaly(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                AnomalyType.fromWire(rs.getString(5)), Severity.fromWire(rs.getString(6)),
+                rs.getLong(7), rs.getLong(8), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11),
+                rs.getDouble(12), rs.getInt(13));
+    }
+
     public List<Anomaly> list(String siteId) {
         return list(siteId, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     /**
      * Statistics of a site's anomalies as in the design documents: count, average and maximum confidence, counts by
-     * hour of day (UTC) and by day of week (Monday first), and frequency (anomalies per day over the span they
-     * cover, at least one day).
+     * hour of day and by day of week (Monday first) in the site's time zone {@code zone}, and frequency (anomalies
+     * per day over the span they cover, at least one day).
      */
     public record SiteStats(String siteId, int count, double avgConfidence, double maxConfidence, int[] byHour,
-                            int[] byDayOfWeek, double perDay) {
+                            int[] byDayOfWeek, double perDay, String zone) {
     }
 
+    /** Statistics of a site's stored anomalies, bucketed in the site's time zone (UTC when it has none). */
     public SiteStats stats(String siteId) {
-        List<Anomaly> all = list(siteId);
+        return stats(siteId, list(siteId), siteZone(db, siteId));
+    }
+
+    /** The time zone of a site as configured, UTC when it is unknown or invalid. */
+    public static ZoneId siteZone(Database db, String siteId) {
+        return new SiteStore(db).site(siteId).map(s -> zoneOf(s.timeZone())).orElse(UTC);
+    }
+
+    /** A zone id as written in a site's settings; UTC when blank or unknown. */
+    public static ZoneId zoneOf(String id) {
+        if (id == null || id.isBlank()) {
+            return UTC;
+        }
+        try {
+            return ZoneId.of(id.trim());
+        } catch (DateTimeException e) {
+            return UTC;
+        }
+    }
+
+    /** Statistics of the given anomalies of one site, with hour-of-day and day-of-week buckets in {@code zone}. */
+    public static SiteStats stats(String siteId, List<Anomaly> all, ZoneId zone) {
         int[] byHour = new int[24];
         int[] byDow = new int[7];
         double sum = 0;
@@ -128,8 +191,9 @@ public final class AnomalyStore {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (Anomaly a : all) {
-            byHour[Timestamps.hourOfDay(a.startMillis())]++;
-            byDow[Timestamps.dayOfWeek(a.startMillis())]++;
+            ZonedDateTime start = Instant.ofEpochMilli(a.startMillis()).atZone(zone);
+            byHour[start.getHour()]++;
+            byDow[start.getDayOfWeek().getValue() - 1]++;
             sum += a.confidence();
             max = Math.max(max, a.confidence());
             first = Math.min(first, a.startMillis());
@@ -137,6 +201,6 @@ public final class AnomalyStore {
         }
         double days = all.isEmpty() ? 1 : Math.max(1.0, (last - first) / 86_400_000.0);
         return new SiteStats(siteId, all.size(), all.isEmpty() ? 0 : sum / all.size(), max, byHour, byDow,
-                all.size() / days);
+                all.size() / days, zone.getId());
     }
 }

@@ -47,9 +47,19 @@ public final class CsvImporter {
     private static final Set<String> VALUE_NAMES = Set.of("value", "reading_value");
 
     private final ReadingStore store;
+    private volatile Consumer<List<Reading>> onBatchStored = b -> { };
 
     public CsvImporter(ReadingStore store) {
         this.store = store;
+    }
+
+    /**
+     * Called on the importing thread after each batch is stored, with the batch (new and already stored readings):
+     * an import bypasses the live pipeline, so this is how batch detection learns what to scan.
+     */
+    public CsvImporter onBatchStored(Consumer<List<Reading>> listener) {
+        this.onBatchStored = listener;
+        return this;
     }
 
     public ImportResult importFile(Path file, ImportOptions options) {
@@ -160,6 +170,7 @@ public final class CsvImporter {
                             batch.addAll(row);
                             if (batch.size() >= options.batchSize()) {
                                 readingsImported += store.append(batch);
+                                onBatchStored.accept(List.copyOf(batch));
                                 batch.clear();
                             }
                         }
@@ -177,6 +188,7 @@ public final class CsvImporter {
                 }
                 if (storeReadings && !batch.isEmpty() && !cancelledNow) {
                     readingsImported += store.append(batch);
+                    onBatchStored.accept(List.copyOf(batch));
                 }
                 bytesRead = in.count;
                 report(phase);

@@ -8,6 +8,7 @@ import ai.vidyut.console.detect.Severity;
 import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.store.Database;
 import ai.vidyut.console.ui.Background;
+import ai.vidyut.console.ui.events.AnomaliesChanged;
 import ai.vidyut.console.ui.events.SiteSelected;
 import ai.vidyut.console.ui.views.ViewContext;
 import ai.vidyut.console.ui.views.ViewController;
@@ -21,6 +22,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.chart.NumberAxis;
@@ -29,6 +31,8 @@ import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.ui.charts.MarkedChart;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,6 +70,15 @@ public final class AnomaliesController implements ViewController {
     @FXML private Label messageLabel;
     @FXML private Label trendTitle;
     @FXML private StackPane trendHost;
+    @FXML private Button fitButton;
+    @FXML private HBox statsHost;
+    private final StatsStrip statsStrip = new StatsStrip();
+    private TableColumn<Anomaly, Long> startColumn;
+    private DateTimeFormatter timeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(AnomalyStore.UTC);
+    private DateTimeFormatter hourMinute = DateTimeFormatter.ofPattern("HH:mm").withZone(AnomalyStore.UTC);
+    private String loadedSite;
+    private boolean restoring;
+    private Anomaly trendShown;
 
     public AnomaliesController(ViewContext ctx) {
         this.ctx = ctx;
@@ -114,28 +127,36 @@ public final class AnomaliesController implements ViewController {
                 }
             }
         });
+        startColumn = numberColumn("Start (UTC)", "start", 150, a -> a.startMillis(),
+                t -> timeFormat.format(Instant.ofEpochMilli(t)));
         anomalyTable.getColumns().setAll(List.of(
-                column("Start (UTC)", 150, a -> Instant.ofEpochMilli(a.startMillis()).toString().substring(0, 19)
-                        .replace('T', ' ')),
+                startColumn,
                 column("Asset", 90, Anomaly::assetId),
                 column("Metric", 120, Anomaly::metric),
                 column("Type", 110, a -> a.type().wireName()),
                 severity,
-                column("Value", 80, a -> fmt(a.value())),
-                column("Expected", 80, a -> fmt(a.expectedValue())),
-                column("Deviation %", 90, a -> String.format(Locale.ROOT, "%+.1f", a.deviationPct())),
-                column("Confidence", 90, a -> String.format(Locale.ROOT, "%.0f %%", 100 * a.confidence())),
-                column("Readings", 80, Anomaly::readings)));
+                numberColumn("Value", "value", 80, Anomaly::value, AnomaliesController::fmt),
+                numberColumn("Expected", "expected", 80, Anomaly::expectedValue, AnomaliesController::fmt),
+                numberColumn("Deviation %", "deviation", 90, Anomaly::deviationPct,
+                        v -> String.format(Locale.ROOT, "%+.1f", v)),
+                numberColumn("Confidence", "confidence", 90, Anomaly::confidence,
+                        v -> String.format(Locale.ROOT, "%.0f %%", 100 * v)),
+                numberColumn("Readings", "readings", 80, Anomaly::readings, v -> Integer.toString(v))));
         SortedList<Anomaly> sorted = new SortedList<>(model.visible());
         sorted.comparatorProperty().bind(anomalyTable.comparatorProperty());
         anomalyTable.setItems(sorted);
         anomalyTable.setPlaceholder(new Label("No anomalies."));
         buildTrendChart();
         anomalyTable.getSelectionModel().selectedItemProperty().addListener((o, was, a) -> {
+            if (restoring) {
+                return; // a reload re-selects the same anomaly afterwards
+            }
             timeline.select(a);
             showTrend(a);
         });
         timeline.setOnSelect(a -> anomalyTable.getSelectionModel().select(a));
+        fitButton.setId("timelineFitButton");
+        statsHost.getChildren().add(statsStrip);
         model.visible().addListener((javafx.collections.ListChangeListener<Anomaly>) c ->
                 timeline.setAnomalies(List.copyOf(model.visible())));
         acknowledgeButton.disableProperty().bind(anomalyTable.getSelectionModel().selectedItemProperty().isNull());
@@ -159,6 +180,11 @@ public final class AnomaliesController implements ViewController {
             }
         });
         ctx.bus().subscribe(SiteSelected.class, e -> load(e.siteId()));
+        ctx.bus().subscribe(AnomaliesChanged.class, e -> {
+            if (e.siteIds().contains(ctx.selectedSite().get())) {
+                refresh();
+            }
+        });
         load(ctx.selectedSite().get());
     }
 
@@ -174,7 +200,7 @@ public final class AnomaliesController implements ViewController {
         trendTime.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number t) {
-                return Instant.ofEpochMilli(t.longValue()).toString().substring(11, 16);
+                return hourMinute.format(Instant.ofEpochMilli(t.longValue()));
             }
 
             @Override
@@ -190,6 +216,7 @@ public final class AnomaliesController implements ViewController {
 
     private void showTrend(Anomaly a) {
         long gen = ++trendGeneration;
+        trendShown = a;
         if (a == null) {
             trendSeries.getData().clear();
             trendChart.marks().clear();
@@ -249,6 +276,23 @@ public final class AnomaliesController implements ViewController {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
+    /** A column sorted by its number, shown through {@code format}. */
+    private static <T extends Number & Comparable<T>> TableColumn<Anomaly, T> numberColumn(String name, String id,
+            double width, Function<Anomaly, T> value, Function<T, String> format) {
+        TableColumn<Anomaly, T> c = column(name, width, value);
+        c.setId("anomalyColumn-" + id);
+        c.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : format.apply(v));
+            }
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
     private static <T> TableColumn<Anomaly, T> column(String name, double width, Function<Anomaly, T> value) {
         TableColumn<Anomaly, T> c = new TableColumn<>(name);
         c.setPrefWidth(width);
@@ -261,24 +305,79 @@ public final class AnomaliesController implements ViewController {
         load(ctx.selectedSite().get());
     }
 
+    /** What a reload brings back from the store: the site's anomalies, its zone and its statistics. */
+    private record Loaded(List<Anomaly> anomalies, ZoneId zone, AnomalyStore.SiteStats stats, int openAlerts) {
+    }
+
     private void load(String siteId) {
         long gen = ++generation;
         if (store == null) {
             return;
         }
         if (siteId == null) {
+            loadedSite = null;
             model.anomalies().clear();
             subtitle.setText("");
+            statsStrip.show(null);
             return;
         }
-        ctx.background().run(() -> store.list(siteId), list -> {
+        Database db = ctx.backend().database();
+        ctx.background().run(() -> {
+            List<Anomaly> list = store.list(siteId);
+            ZoneId zone = AnomalyStore.siteZone(db, siteId);
+            return new Loaded(list, zone, AnomalyStore.stats(siteId, list, zone), alerts.open().size());
+        }, loaded -> {
             if (gen != generation) {
                 return;
             }
-            model.anomalies().setAll(list);
-            timeline.setAnomalies(List.copyOf(model.visible()));
-            subtitle.setText(siteId + " · " + list.size() + " anomalies · " + alerts.open().size() + " open alerts");
+            boolean newSite = !siteId.equals(loadedSite);
+            loadedSite = siteId;
+            applyZone(loaded.zone());
+            Anomaly keep = newSite ? null : anomalyTable.getSelectionModel().getSelectedItem();
+            restoring = true;
+            try {
+                model.anomalies().setAll(loaded.anomalies());
+                timeline.setAnomalies(List.copyOf(model.visible()));
+                if (keep != null) {
+                    anomalyTable.getItems().stream().filter(a -> a.id() == keep.id()).findFirst()
+                            .ifPresent(a -> anomalyTable.getSelectionModel().select(a));
+                }
+            } finally {
+                restoring = false;
+            }
+            if (newSite) {
+                timeline.fit();
+            }
+            Anomaly now = anomalyTable.getSelectionModel().getSelectedItem();
+            timeline.select(now);
+            if (!java.util.Objects.equals(now, trendShown)) {
+                showTrend(now); // the anomaly grew or is gone; an unchanged one keeps its trend as it is
+            }
+            statsStrip.show(loaded.stats());
+            subtitle.setText(siteId + " · " + loaded.anomalies().size() + " anomalies · " + loaded.openAlerts()
+                    + " open alerts · times in " + loaded.zone().getId());
         }, e -> model.messageProperty().set("Cannot load anomalies: " + Background.message(e)));
+    }
+
+    private void applyZone(ZoneId zone) {
+        if (zone.equals(timeline.zone())) {
+            return;
+        }
+        timeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        hourMinute = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+        startColumn.setText("Start (" + zone.getId() + ")");
+        timeline.setZone(zone);
+        anomalyTable.refresh();
+    }
+
+    /** Fits the timeline to the anomalies shown (the Fit button). */
+    @FXML
+    void fitTimeline() {
+        timeline.fit();
+    }
+
+    StatsStrip statsStrip() {
+        return statsStrip;
     }
 
     @FXML

@@ -8,6 +8,8 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -15,7 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Swimlanes per asset/metric with one mark per anomaly, coloured by severity. Scroll zooms around the pointer, drag
- * pans, a click selects the nearest mark.
+ * pans, a click selects the nearest mark. The visible window is fitted to the anomalies only on request
+ * ({@link #fit}: first load, site change, the Fit button); a refresh keeps the operator's zoom and pan. Times are
+ * shown in the site's zone.
  */
 final class Timeline extends Pane {
 
@@ -30,6 +34,9 @@ final class Timeline extends Pane {
     private double dragX = Double.NaN;
     private Anomaly selected;
     private Consumer<Anomaly> onSelect = a -> { };
+    private boolean fitted;
+    private ZoneId zone = ZoneId.of("UTC");
+    private DateTimeFormatter labels = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
 
     Timeline() {
         getChildren().add(canvas);
@@ -63,27 +70,65 @@ final class Timeline extends Pane {
         onSelect = handler;
     }
 
+    /** Shows these anomalies; the visible window stays as it is, unless it was never fitted. */
     void setAnomalies(List<Anomaly> list) {
         anomalies = List.copyOf(list);
         TreeSet<String> keys = new TreeSet<>();
+        for (Anomaly a : anomalies) {
+            keys.add(lane(a));
+        }
+        lanes = new ArrayList<>(keys);
+        if (!fitted) {
+            fit();
+        } else {
+            draw();
+        }
+    }
+
+    /** Fits the visible window to the anomalies shown (the last day when there are none). */
+    void fit() {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (Anomaly a : anomalies) {
-            keys.add(lane(a));
             min = Math.min(min, a.startMillis());
             max = Math.max(max, a.endMillis());
         }
-        lanes = new ArrayList<>(keys);
         if (anomalies.isEmpty()) {
             long now = System.currentTimeMillis();
             from = now - 86_400_000L;
             to = now;
+            fitted = false; // fit again when the first anomalies arrive
         } else {
             long pad = Math.max(60_000, (max - min) / 20);
             from = min - pad;
             to = max + pad;
+            fitted = true;
         }
         draw();
+    }
+
+    /** The zone times are labelled in. */
+    void setZone(ZoneId zone) {
+        this.zone = zone;
+        labels = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        draw();
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    Anomaly selected() {
+        return selected;
+    }
+
+    /** The labels at the left and right end of the time axis, as drawn. */
+    String fromLabel() {
+        return labels.format(Instant.ofEpochMilli(from));
+    }
+
+    String toLabel() {
+        return labels.format(Instant.ofEpochMilli(to));
     }
 
     void select(Anomaly a) {
@@ -157,8 +202,8 @@ final class Timeline extends Pane {
         g.setFill(Color.web("#161b22"));
         g.fillRect(0, 0, w, h);
         g.setFill(Color.web("#8b949e"));
-        g.fillText(Instant.ofEpochMilli(from).toString().substring(0, 16).replace('T', ' '), LABEL_WIDTH, 12);
-        g.fillText(Instant.ofEpochMilli(to).toString().substring(0, 16).replace('T', ' '), Math.max(LABEL_WIDTH, w - 110), 12);
+        g.fillText(fromLabel(), LABEL_WIDTH, 12);
+        g.fillText(toLabel(), Math.max(LABEL_WIDTH, w - 110), 12);
         for (int i = 0; i < lanes.size(); i++) {
             double y = 20 + i * LANE_HEIGHT;
             g.setFill(i % 2 == 0 ? Color.web("#1c2230") : Color.web("#181d27"));
@@ -175,7 +220,7 @@ final class Timeline extends Pane {
             }
             g.setFill(color(a.severity()));
             g.fillRect(Math.max(LABEL_WIDTH, x0), y, x1 - Math.max(LABEL_WIDTH, x0), LANE_HEIGHT - 10);
-            if (a.equals(selected)) {
+            if (selected != null && a.id() == selected.id()) {
                 g.setStroke(Color.WHITE);
                 g.strokeRect(Math.max(LABEL_WIDTH, x0) - 2, y - 2, x1 - Math.max(LABEL_WIDTH, x0) + 4, LANE_HEIGHT - 6);
             }

@@ -1,11 +1,14 @@
 package ai.vidyut.console.ui.importer;
 
+import ai.vidyut.console.detect.AnomalyStore;
+import ai.vidyut.console.detect.HistoryScan;
 import ai.vidyut.console.store.csv.CsvFormat;
 import ai.vidyut.console.store.csv.CsvImporter;
 import ai.vidyut.console.store.csv.ImportOptions;
 import ai.vidyut.console.store.csv.ImportResult;
 import ai.vidyut.console.ui.Background;
 import ai.vidyut.console.ui.Theme;
+import ai.vidyut.console.ui.events.AnomaliesChanged;
 import ai.vidyut.console.ui.events.DataImported;
 import ai.vidyut.console.ui.events.SitesChanged;
 import ai.vidyut.console.ui.views.ViewContext;
@@ -37,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +50,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Imports a CSV file with the store's {@link CsvImporter}: long ({@code timestamp,site,asset,metric,value}),
  * wide ({@code timestamp,<metric>,…} for one site and asset) or auto-detected; a progress bar; every bad line
  * listed with its line number. By default nothing is stored if any line is bad; "skip bad rows" keeps the good
- * ones. The import runs off the FX thread and can be cancelled.
+ * ones. The import runs off the FX thread and can be cancelled. An import bypasses live detection, so afterwards
+ * the imported range of every series is scanned for anomalies in the background ({@link HistoryScan}); the
+ * Anomalies view reloads through {@link AnomaliesChanged}.
  */
 public final class ImportDialog extends Dialog<Void> {
 
@@ -74,6 +80,7 @@ public final class ImportDialog extends Dialog<Void> {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final AtomicBoolean cancel = new AtomicBoolean();
     private Task<ImportResult> running;
+    private Task<List<HistoryScan.Summary>> scanning;
 
     public ImportDialog(ViewContext ctx) {
         this.ctx = ctx;
@@ -204,7 +211,8 @@ public final class ImportDialog extends Dialog<Void> {
         badLines.getItems().clear();
         summary.setText("Importing " + path.getFileName() + "…");
         cancel.set(false);
-        CsvImporter importer = new CsvImporter(ctx.backend().readings());
+        HistoryScan.Span span = new HistoryScan.Span();
+        CsvImporter importer = new CsvImporter(ctx.backend().readings()).onBatchStored(span);
         Task<ImportResult> task = new Task<>() {
             @Override
             protected ImportResult call() {
@@ -215,7 +223,7 @@ public final class ImportDialog extends Dialog<Void> {
         progress.progressProperty().bind(task.progressProperty());
         task.setOnSucceeded(e -> {
             busy.set(false);
-            finished(task.getValue());
+            finished(task.getValue(), span);
         });
         task.setOnFailed(e -> {
             busy.set(false);
@@ -232,7 +240,7 @@ public final class ImportDialog extends Dialog<Void> {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private void finished(ImportResult result) {
+    private void finished(ImportResult result, HistoryScan.Span span) {
         progress.progressProperty().unbind();
         progress.setProgress(result.status() == ImportResult.Status.CANCELLED ? progress.getProgress() : 1);
         for (ImportResult.BadRow bad : result.badRows()) {
@@ -255,7 +263,44 @@ public final class ImportDialog extends Dialog<Void> {
         if (result.readingsImported() > 0) {
             ctx.bus().publish(new DataImported(result.readingsImported()));
             ctx.bus().publish(new SitesChanged());
+            scanForAnomalies(span);
         }
+    }
+
+    /** Batch detection over what was just imported, off the FX thread; the result is appended to the summary. */
+    private void scanForAnomalies(HistoryScan.Span span) {
+        if (span.isEmpty()) {
+            return;
+        }
+        String imported = summary.getText();
+        summary.setText(imported + " Scanning the imported range for anomalies…");
+        HistoryScan scan = new HistoryScan(ctx.backend().readings(), new AnomalyStore(ctx.backend().database()),
+                ctx.backend().runtime().map(r -> r.registry()).orElse(null));
+        Task<List<HistoryScan.Summary>> task = new Task<>() {
+            @Override
+            protected List<HistoryScan.Summary> call() {
+                return scan.scan(span);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            List<HistoryScan.Summary> result = task.getValue();
+            int found = result.stream().mapToInt(HistoryScan.Summary::anomaliesFound).sum();
+            int stored = result.stream().mapToInt(HistoryScan.Summary::anomaliesStored).sum();
+            int series = result.stream().mapToInt(HistoryScan.Summary::series).sum();
+            summary.setText(imported + String.format(Locale.ROOT, " Anomaly scan: %d series, %d anomalies found, "
+                    + "%d new stored.", series, found, stored));
+            ctx.bus().publish(new AnomaliesChanged(result.stream().map(HistoryScan.Summary::siteId).toList(),
+                    stored));
+        });
+        task.setOnFailed(e -> summary.setText(imported + " Anomaly scan failed: "
+                + Background.message(task.getException())));
+        scanning = task;
+        IMPORTS.execute(task);
+    }
+
+    /** The last anomaly scan started after an import (null before the first). */
+    public Task<List<HistoryScan.Summary>> scanning() {
+        return scanning;
     }
 
     public Task<ImportResult> running() {
