@@ -24,39 +24,6 @@ class RulModelTest {
     }
 
     @Test
-    void estimatesAreTheMeanOfTheLastThreeBroughtForwardByTheElapsedTime() {
-        double[] t = {0, 1, 2, 4};
-        List<RemainingLife> raw = List.of(new RemainingLife(10, 8, 12), new RemainingLife(9, 7, 11),
-                new RemainingLife(11, 9, 13), new RemainingLife(7, 5, 9));
-        List<RemainingLife> s = model.smoothed(raw, t, RulModel.SMOOTHING);
-        assertThat(s.get(0).rul()).isEqualTo(10.0);
-        assertThat(s.get(1).rul()).isEqualTo((9.0 + 9.0) / 2);          // 10 − 1 and 9
-        // at t = 4: 9 − 3, 11 − 2, 7 − 0 (the first estimate is outside the window of 3)
-        assertThat(s.get(3).rul()).isEqualTo((6.0 + 9.0 + 7.0) / 3);
-        assertThat(s.get(3).lower()).isEqualTo((4.0 + 7.0 + 5.0) / 3);
-        assertThat(s.get(3).upper()).isEqualTo((8.0 + 11.0 + 9.0) / 3);
-
-        // the model's per-step estimates are these smoothed ones, and predictLast gives the last of them
-        Table unit = RunToFailureData.table(RunToFailureData.fleet(1, 7));
-        List<RulModel.UnitEstimate> last = model.predictLast(unit);
-        double[] time = unit.numeric("cycle");
-        double[][] s2 = new double[time.length][];
-        for (int i = 0; i < time.length; i++) {
-            s2[i] = new double[model.signals().size()];
-            for (int j = 0; j < s2[i].length; j++) {
-                s2[i][j] = unit.numeric(model.signals().get(j))[i];
-            }
-        }
-        List<RemainingLife> steps = model.predictSteps(time, s2);
-        List<RemainingLife> rawSteps = model.rawSteps(time, s2);
-        int n = time.length - 1;
-        assertThat(last.get(0).rul()).isEqualTo(steps.get(n).rul());
-        double expected = (rawSteps.get(n).rul() + rawSteps.get(n - 1).rul() - (time[n] - time[n - 1])
-                + rawSteps.get(n - 2).rul() - (time[n] - time[n - 2])) / 3;
-        assertThat(steps.get(n).rul()).isCloseTo(Math.max(0, expected), org.assertj.core.api.Assertions.within(1e-9));
-    }
-
-    @Test
     void constantColumnsAreDroppedAndDegradingOnesKept() {
         assertThat(model.signals()).contains("temp", "vib", "pressure").doesNotContain("constant", "unit", "cycle");
     }
