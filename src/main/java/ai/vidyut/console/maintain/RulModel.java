@@ -351,12 +351,6 @@ public final class RulModel implements Serializable {
     static final int MEDIUM = 15;
     static final int TREND = 30;
     static final int BASELINE = 15;
-    /**
-     * The estimate at a step is the mean of the last 3 raw estimates brought forward by the time elapsed since each.
-     * Chosen on development seeds 1–3 of the C-MAPSS benchmark (windows 3 / 5 / 10 against none; 3 lowered the RMSE on
-     * every seed, mean 10.06 → 10.00), never on the scored seed.
-     */
-    static final int SMOOTHING = 3;
 
     /** Windowed features of every step of one unit's history (signals already in training column order). */
     static double[][] features(double[] t, double[][] raw, double[] mean, double[] sd) {
@@ -417,40 +411,10 @@ public final class RulModel implements Serializable {
 
     /** Estimates at every step of one unit's history (raw signal values in {@link #signals()} order). */
     public List<RemainingLife> predictSteps(double[] time, double[][] rawSignals) {
-        return smoothed(rawSteps(time, rawSignals), time, SMOOTHING);
-    }
-
-    /** The boosted models' estimates at every step, before smoothing. */
-    List<RemainingLife> rawSteps(double[] time, double[][] rawSignals) {
         double[][] x = unitFeatures(time, rawSignals);
         List<RemainingLife> out = new ArrayList<>(x.length);
         for (double[] row : x) {
             out.add(estimate(row));
-        }
-        return out;
-    }
-
-    /**
-     * Causal smoothing of per-step estimates: the estimate at step i is the mean, over the last {@code window} steps
-     * j, of the raw estimate at j minus the time elapsed since j (each older estimate brought forward to step i).
-     */
-    List<RemainingLife> smoothed(List<RemainingLife> steps, double[] time, int window) {
-        List<RemainingLife> out = new ArrayList<>(steps.size());
-        for (int i = 0; i < steps.size(); i++) {
-            double r = 0;
-            double lo = 0;
-            double hi = 0;
-            int n = 0;
-            for (int j = Math.max(0, i - window + 1); j <= i; j++) {
-                double elapsed = time[i] - time[j];
-                RemainingLife e = steps.get(j);
-                r += e.rul() - elapsed;
-                lo += e.lower() - elapsed;
-                hi += e.upper() - elapsed;
-                n++;
-            }
-            double rr = clamp(r / n);
-            out.add(new RemainingLife(rr, Math.min(clamp(lo / n), rr), Math.max(clamp(hi / n), rr)));
         }
         return out;
     }
@@ -483,8 +447,8 @@ public final class RulModel implements Serializable {
         List<UnitEstimate> out = new ArrayList<>();
         for (int u = 0; u < h.size(); u++) {
             double[] t = h.times().get(u);
-            List<RemainingLife> steps = predictSteps(t, h.signals().get(u));
-            RemainingLife life = steps.get(steps.size() - 1);
+            double[][] x = unitFeatures(t, h.signals().get(u));
+            RemainingLife life = estimate(x[x.length - 1]);
             out.add(new UnitEstimate(h.units().get(u), t[t.length - 1], life.rul(), life.lower(), life.upper()));
         }
         return out;
