@@ -244,6 +244,11 @@ public final class MaintenanceCommand implements Callable<Integer> {
                 description = "Train the live condition model from a labelled `maintenance features` table: checks "
                         + "the columns are the live features, records under scope live-condition and activates it.")
         boolean live;
+        @Option(names = "--derive", paramLabel = "NAME=EXPR",
+                description = "Add a feature column computed from others, e.g. power_w=torque*rpm*0.10472 "
+                        + "(repeatable; + - * / ^, comparisons, log exp sqrt abs min max if(c,a,b), "
+                        + "`quoted column names`, 'text' == column). Stored with the model.")
+        List<String> derive = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
@@ -257,6 +262,9 @@ public final class MaintenanceCommand implements Callable<Integer> {
             params.put("learner", learner.name());
             params.put("trees", trees);
             params.put("interactions", !noInteractions);
+            if (!derive.isEmpty()) {
+                params.put("derive", derive);
+            }
             HealthClassifier model;
             try {
                 Table table = Table.read(input, columns(columns));
@@ -268,7 +276,7 @@ public final class MaintenanceCommand implements Callable<Integer> {
                 }
                 HealthClassifier.Options d = HealthClassifier.Options.defaults();
                 model = HealthClassifier.train(table, label, drop, new HealthClassifier.Options(learner, trees,
-                        !noInteractions, d.innerFolds(), d.tuneThreshold(), d.seed()));
+                        !noInteractions, d.innerFolds(), d.tuneThreshold(), d.seed(), derive));
                 model.save(output);
             } catch (IllegalArgumentException e) {
                 record(dataDir, NewRun.failed(HealthClassifier.KIND, scope, params, e.getMessage()));

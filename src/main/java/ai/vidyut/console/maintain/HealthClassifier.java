@@ -42,8 +42,21 @@ public final class HealthClassifier implements Serializable {
     /** Which learners the inner cross-validation may choose from. */
     public enum Learner { RANDOM_FOREST, GRADIENT_BOOSTING, AUTO }
 
+    /**
+     * @param derive derived feature columns, {@code name=expression} (see {@link DerivedColumn}), computed from every
+     *               input table before training and prediction; they are stored with the model
+     */
     public record Options(Learner learner, int trees, boolean interactions, int innerFolds, boolean tuneThreshold,
-                          long seed) implements Serializable {
+                          long seed, List<String> derive) implements Serializable {
+        public Options {
+            derive = derive == null ? List.of() : List.copyOf(derive);
+        }
+
+        public Options(Learner learner, int trees, boolean interactions, int innerFolds, boolean tuneThreshold,
+                       long seed) {
+            this(learner, trees, interactions, innerFolds, tuneThreshold, seed, List.of());
+        }
+
         public static Options defaults() {
             return new Options(Learner.AUTO, 300, true, 3, true, 42);
         }
@@ -54,7 +67,11 @@ public final class HealthClassifier implements Serializable {
         }
 
         public Options withSeed(long s) {
-            return new Options(learner, trees, interactions, innerFolds, tuneThreshold, s);
+            return new Options(learner, trees, interactions, innerFolds, tuneThreshold, s, derive);
+        }
+
+        public Options withDerive(List<String> d) {
+            return new Options(learner, trees, interactions, innerFolds, tuneThreshold, seed, d);
         }
     }
 
@@ -71,6 +88,8 @@ public final class HealthClassifier implements Serializable {
     private final Learner learner;
     private final Map<String, Double> metrics;
     private final int trainingRows;
+    /** Derived feature columns (null in models saved before they existed, which is the same as none). */
+    private List<DerivedColumn> derived;
 
     private HealthClassifier(String labelColumn, Encoder encoder, String[] classes, int positive, double threshold,
                              DataFrameClassifier model, Learner learner, Map<String, Double> metrics, int trainingRows) {
@@ -85,8 +104,16 @@ public final class HealthClassifier implements Serializable {
         this.trainingRows = trainingRows;
     }
 
-    public static HealthClassifier train(Table table, String labelColumn, Collection<String> drop, Options options) {
-        String label = table.name(labelColumn);
+    public static HealthClassifier train(Table input, String labelColumn, Collection<String> drop, Options options) {
+        List<DerivedColumn> derived = DerivedColumn.parseAll(options.derive());
+        String label = input.name(labelColumn);
+        for (DerivedColumn d : derived) {
+            if (d.inputs().contains(label)) {
+                throw new IllegalArgumentException("derived column '" + d.name() + "' uses the label column '" + label
+                        + "'");
+            }
+        }
+        Table table = DerivedColumn.apply(input, derived);
         String[] raw = table.text(label);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int i = 0; i < raw.length; i++) {
@@ -174,8 +201,11 @@ public final class HealthClassifier implements Serializable {
         metrics.put("classes", (double) classes.length);
         metrics.put("features", (double) encoder.width());
         metrics.put("interactions", chosenPairs ? 1.0 : 0.0);
-        return new HealthClassifier(label, encoder, classes, positive, threshold, model, chosen,
+        metrics.put("derived", (double) derived.size());
+        HealthClassifier trained = new HealthClassifier(label, encoder, classes, positive, threshold, model, chosen,
                 Map.copyOf(metrics), y.length);
+        trained.derived = List.copyOf(derived);
+        return trained;
     }
 
     /** Fills out-of-fold metrics and returns the decision threshold for the positive class (0.5 when not tuned). */
@@ -244,7 +274,8 @@ public final class HealthClassifier implements Serializable {
         return out;
     }
 
-    public List<Prediction> predict(Table table) {
+    public List<Prediction> predict(Table input) {
+        Table table = DerivedColumn.apply(input, derived());
         double[][] x = encoder.transform(table);
         double[][] post = posteriors(model, x, classes.length);
         List<Prediction> out = new ArrayList<>(x.length);
@@ -256,7 +287,12 @@ public final class HealthClassifier implements Serializable {
 
     /** Predicts from already named feature values (the live service uses this); missing names count as missing. */
     public Prediction predict(Map<String, Double> features) {
-        double[][] x = new double[][] {encoder.transform(features)};
+        Map<String, Double> values = features;
+        if (!derived().isEmpty()) {
+            values = new LinkedHashMap<>(features);
+            DerivedColumn.apply(values, derived());
+        }
+        double[][] x = new double[][] {encoder.transform(values)};
         return toPrediction(posteriors(model, x, classes.length)[0]);
     }
 
@@ -285,6 +321,15 @@ public final class HealthClassifier implements Serializable {
 
     public static HealthClassifier load(Path file) throws IOException {
         return ModelFiles.read(file, KIND, FORMAT, HealthClassifier.class);
+    }
+
+    /** The derived feature columns, {@code name=expression}, in the order they are computed. */
+    public List<String> derivedColumns() {
+        return derived().stream().map(DerivedColumn::toString).toList();
+    }
+
+    private List<DerivedColumn> derived() {
+        return derived == null ? List.of() : derived;
     }
 
     public String labelColumn() {

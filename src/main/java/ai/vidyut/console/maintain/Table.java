@@ -182,7 +182,7 @@ public final class Table {
         }
     }
 
-    private static boolean isMissing(String s) {
+    static boolean isMissing(String s) {
         if (s.isEmpty()) {
             return true;
         }
@@ -199,6 +199,23 @@ public final class Table {
             lines[i] = lineNumbers[rowIndices[i]];
         }
         return new Table(columns, picked, lines);
+    }
+
+    /** This table with one more column of numbers (missing values written as empty cells); rows keep their lines. */
+    public Table withColumn(String name, double[] values) {
+        if (values.length != rows.size()) {
+            throw new IllegalArgumentException("column '" + name + "' has " + values.length + " values for "
+                    + rows.size() + " rows");
+        }
+        List<String> names = new ArrayList<>(columns);
+        names.add(name);
+        List<String[]> out = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = java.util.Arrays.copyOf(rows.get(r), columns.size() + 1);
+            row[columns.size()] = Double.isNaN(values[r]) ? "" : Double.toString(values[r]);
+            out.add(row);
+        }
+        return new Table(names, out, lineNumbers);
     }
 
     public List<String> columns() {

@@ -1,5 +1,6 @@
 package ai.vidyut.console.cli;
 
+import ai.vidyut.console.maintain.HealthClassifier;
 import ai.vidyut.console.registry.ModelRegistry;
 import ai.vidyut.console.registry.ModelRun;
 import ai.vidyut.console.store.DataDir;
@@ -270,5 +271,59 @@ class MaintenanceCommandTest {
             assertThat(runs).hasSize(1);
             assertThat(runs.get(0).status()).isEqualTo(ModelRun.FAILED);
         }
+    }
+
+    @Test
+    void trainHealthDerivesColumnsStoresThemWithTheModelAndReportsBadExpressions() throws Exception {
+        // the label is "power above a limit": power = torque × speed, not learnable from either column alone
+        java.util.Random rnd = new java.util.Random(9);
+        StringBuilder sb = new StringBuilder("id,torque,speed,failure\n");
+        StringBuilder test = new StringBuilder("id,torque,speed\n");
+        for (int i = 0; i < 260; i++) {
+            double torque = 10 + 50 * rnd.nextDouble();
+            double speed = 1000 + 2000 * rnd.nextDouble();
+            String row = String.format(Locale.ROOT, "%d,%.2f,%.1f", i, torque, speed);
+            if (i < 200) {
+                sb.append(row).append(',').append(torque * speed > 60_000 ? 1 : 0).append('\n');
+            } else {
+                test.append(row).append('\n');
+            }
+        }
+        Path train = dir.resolve("power.csv");
+        Files.writeString(train, sb.toString());
+        Path model = dir.resolve("power.health");
+        Result t = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure", "--drop", "id",
+                "--output", model.toString(), "--trees", "40", "--learner", "random_forest", "--no-interactions",
+                "--derive", "power=torque*speed", "--derive", "kpower=power/1000");
+        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(t.out()).contains("\"derived\":2.0");
+        HealthClassifier loaded = HealthClassifier.load(model);
+        assertThat(loaded.derivedColumns()).containsExactly("power=torque*speed", "kpower=power/1000");
+        assertThat(loaded.metrics().get("cv_f1")).isGreaterThan(0.9);
+
+        // prediction input has only the raw columns; the model derives the rest
+        Path data = dir.resolve("power-test.csv");
+        Files.writeString(data, test.toString());
+        Result p = run("maintenance", "predict-health", "--model", model.toString(), "--input", data.toString());
+        assertThat(p.exit()).as(p.err()).isZero();
+        List<String> lines = p.out().lines().toList();
+        assertThat(lines).hasSize(61);
+        int right = 0;
+        String[] rows = test.toString().split("\n");
+        for (int i = 1; i <= 60; i++) {
+            String[] in = rows[i].split(",");
+            boolean fails = Double.parseDouble(in[1]) * Double.parseDouble(in[2]) > 60_000;
+            right += lines.get(i).split(",")[1].equals(fails ? "1" : "0") ? 1 : 0;
+        }
+        assertThat(right).isGreaterThanOrEqualTo(56);
+
+        Result bad = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure", "--output",
+                dir.resolve("bad.health").toString(), "--derive", "p=torque*(speed");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("derived column 'p'").contains("expected ')'");
+        Result unknown = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure",
+                "--output", dir.resolve("bad.health").toString(), "--derive", "p=torque*rpm");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("uses column 'rpm'");
     }
 }

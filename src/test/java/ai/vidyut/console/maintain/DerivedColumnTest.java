@@ -1,0 +1,134 @@
+package ai.vidyut.console.maintain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class DerivedColumnTest {
+
+    private static Table machines() {
+        return Table.of(List.of("Type", "Torque [Nm]", "rpm", "wear"), List.of(
+                new String[] {"L", "40", "1500", "100"},
+                new String[] {"M", "50", "1400", ""},
+                new String[] {"H", "-2", "1600", "10"}));
+    }
+
+    private static double[] values(String spec) {
+        return DerivedColumn.apply(machines(), List.of(DerivedColumn.parse(spec))).numeric(spec.split("=")[0]);
+    }
+
+    @Test
+    void evaluatesArithmeticWithPrecedenceQuotedNamesAndFunctions() {
+        assertThat(values("power=`Torque [Nm]`*rpm*2*3.14159265/60")[0]).isCloseTo(40 * 1500 * 2 * Math.PI / 60,
+                within(1e-3));
+        assertThat(values("x=1+2*3^2-(4-1)/3")[0]).isEqualTo(18.0);
+        assertThat(values("x=-rpm+2e3")[1]).isEqualTo(600.0);
+        assertThat(values("x=max(abs(`Torque [Nm]`), 5)")).containsExactly(40, 50, 5);
+        assertThat(values("x=sqrt(rpm/100)")[0]).isCloseTo(Math.sqrt(15), within(1e-12));
+        assertThat(values("x=rpm>=1500")).containsExactly(1, 0, 1);
+    }
+
+    @Test
+    void comparesTextColumnsAndChoosesWithIf() {
+        double[] limit = values("limit=if(Type=='L',11000,if(Type==\"M\",12000,13000))");
+        assertThat(limit).containsExactly(11000, 12000, 13000);
+        assertThat(values("notL=Type!='L'")).containsExactly(0, 1, 1);
+    }
+
+    @Test
+    void missingInputsAndUndefinedResultsAreMissing() {
+        double[] ratio = values("r=wear*`Torque [Nm]`/if(Type=='L',11000,12000)");
+        assertThat(ratio[0]).isCloseTo(4000.0 / 11000, within(1e-12));
+        assertThat(ratio[1]).isNaN();
+        assertThat(values("l=log(`Torque [Nm]`)")[2]).isNaN();
+        assertThat(values("d=rpm/(wear-wear)")[0]).isNaN();
+    }
+
+    @Test
+    void errorsNameTheProblem() {
+        assertThatThrownBy(() -> DerivedColumn.parse("no expression"))
+                .hasMessageContaining("expected NAME=EXPRESSION");
+        assertThatThrownBy(() -> DerivedColumn.parse("x=rpm*(2"))
+                .hasMessageContaining("expected ')'");
+        assertThatThrownBy(() -> DerivedColumn.parse("x=foo(rpm)"))
+                .hasMessageContaining("unknown function 'foo'");
+        assertThatThrownBy(() -> DerivedColumn.parse("x='L'+1"))
+                .hasMessageContaining("text literal");
+        assertThatThrownBy(() -> DerivedColumn.apply(machines(), List.of(DerivedColumn.parse("x=speed*2"))))
+                .hasMessageContaining("uses column 'speed'");
+        assertThatThrownBy(() -> DerivedColumn.apply(machines(), List.of(DerivedColumn.parse("rpm=wear*2"))))
+                .hasMessageContaining("already exists");
+    }
+
+    @Test
+    void appliesToNamedValuesAndLaterColumnsMayUseEarlierOnes() {
+        Map<String, Double> v = new LinkedHashMap<>(Map.of("a", 3.0, "b", 4.0));
+        DerivedColumn.apply(v, DerivedColumn.parseAll(List.of("h=sqrt(a^2+b^2)", "twice=2*h", "c=missing+1")));
+        assertThat(v.get("h")).isEqualTo(5.0);
+        assertThat(v.get("twice")).isEqualTo(10.0);
+        assertThat(v.get("c")).isNaN();
+    }
+
+    /** The label is "a × b above a type-dependent limit": a hyperbola on the raw columns, one split on the ratio. */
+    static Table strained(int n, long seed) {
+        Random rnd = new Random(seed);
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String type = rnd.nextBoolean() ? "L" : "H";
+            double a = 1 + 99 * rnd.nextDouble();
+            double b = 1 + 99 * rnd.nextDouble();
+            double limit = type.equals("L") ? 2000 : 4000;
+            rows.add(new String[] {type, String.format(Locale.ROOT, "%.3f", a), String.format(Locale.ROOT, "%.3f", b),
+                    a * b > limit ? "1" : "0"});
+        }
+        return Table.of(List.of("type", "a", "b", "failure"), rows);
+    }
+
+    @Test
+    void derivedColumnsAreLearnedFromSavedWithAndRecomputedByTheModel(@TempDir Path dir) throws Exception {
+        HealthClassifier.Options plain = new HealthClassifier.Options(HealthClassifier.Learner.RANDOM_FOREST, 40, false,
+                3, true, 1);
+        HealthClassifier.Options derived = plain.withDerive(
+                List.of("ratio=a*b/if(type=='L',2000,4000)"));
+        Table train = strained(300, 1);
+        HealthClassifier without = HealthClassifier.train(train, "failure", List.of(), plain);
+        HealthClassifier with = HealthClassifier.train(train, "failure", List.of(), derived);
+        assertThat(with.inputColumns()).contains("ratio");
+        assertThat(with.metrics()).containsEntry("derived", 1.0);
+        assertThat(with.metrics().get("cv_f1")).isGreaterThan(0.97)
+                .isGreaterThan(without.metrics().get("cv_f1"));
+
+        Path file = dir.resolve("m.health");
+        with.save(file);
+        HealthClassifier loaded = HealthClassifier.load(file);
+        assertThat(loaded.derivedColumns()).containsExactly("ratio=a*b/if(type=='L',2000,4000)");
+        Table test = strained(200, 2);
+        // the input has only the raw columns: the model computes the ratio itself
+        List<HealthClassifier.Prediction> p = loaded.predict(test);
+        String[] truth = test.text("failure");
+        int right = 0;
+        for (int i = 0; i < p.size(); i++) {
+            right += p.get(i).label().equals(truth[i]) ? 1 : 0;
+        }
+        assertThat(right).isGreaterThanOrEqualTo(194);
+    }
+
+    @Test
+    void aDerivedColumnMayNotUseTheLabel() {
+        HealthClassifier.Options o = new HealthClassifier.Options(HealthClassifier.Learner.RANDOM_FOREST, 10, false, 0,
+                false, 1, List.of("leak=failure*2"));
+        assertThatThrownBy(() -> HealthClassifier.train(strained(50, 1), "failure", List.of(), o))
+                .hasMessageContaining("uses the label column");
+    }
+}
