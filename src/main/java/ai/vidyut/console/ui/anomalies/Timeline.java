@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Swimlanes per asset/metric with one mark per anomaly, coloured by severity. Scroll zooms around the pointer, drag
- * pans, a click selects the nearest mark. The visible window is fitted to the anomalies only on request
- * ({@link #fit}: first load, site change, the Fit button); a refresh keeps the operator's zoom and pan. Times are
+ * pans, a click selects the nearest mark. Until the operator zooms or pans, the visible window follows the anomalies
+ * (fitted on every refresh); after that a refresh keeps their zoom and pan until {@link #fit} (site change, the Fit
+ * button). Times are
  * shown in the site's zone.
  */
 final class Timeline extends Pane {
@@ -34,7 +35,8 @@ final class Timeline extends Pane {
     private double dragX = Double.NaN;
     private Anomaly selected;
     private Consumer<Anomaly> onSelect = a -> { };
-    private boolean fitted;
+    /** The operator zoomed or panned since the last fit: refreshes then keep the window; otherwise it follows. */
+    private boolean userMoved;
     private ZoneId zone = ZoneId.of("UTC");
     private DateTimeFormatter labels = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
 
@@ -70,7 +72,7 @@ final class Timeline extends Pane {
         onSelect = handler;
     }
 
-    /** Shows these anomalies; the visible window stays as it is, unless it was never fitted. */
+    /** Shows these anomalies; the window keeps the operator's zoom and pan, and follows the anomalies until then. */
     void setAnomalies(List<Anomaly> list) {
         anomalies = List.copyOf(list);
         TreeSet<String> keys = new TreeSet<>();
@@ -78,7 +80,7 @@ final class Timeline extends Pane {
             keys.add(lane(a));
         }
         lanes = new ArrayList<>(keys);
-        if (!fitted) {
+        if (!userMoved) {
             fit();
         } else {
             draw();
@@ -97,13 +99,12 @@ final class Timeline extends Pane {
             long now = System.currentTimeMillis();
             from = now - 86_400_000L;
             to = now;
-            fitted = false; // fit again when the first anomalies arrive
         } else {
             long pad = Math.max(60_000, (max - min) / 20);
             from = min - pad;
             to = max + pad;
-            fitted = true;
         }
+        userMoved = false;
         draw();
     }
 
@@ -152,6 +153,7 @@ final class Timeline extends Pane {
         long pivot = from + (long) (frac * span);
         from = pivot - (long) (frac * newSpan);
         to = from + newSpan;
+        userMoved = true;
         draw();
     }
 
@@ -160,6 +162,7 @@ final class Timeline extends Pane {
         long shift = (long) (pixels / plot * (to - from));
         from += shift;
         to += shift;
+        userMoved = true;
         draw();
     }
 
