@@ -170,12 +170,21 @@ public final class HealthClassifier implements Serializable {
             double bestScore = Double.NEGATIVE_INFINITY;
             for (boolean pairs : pairChoices) {
                 double[][] xv = features.get(pairs);
+                candidateLoop:
                 for (Learner candidate : candidates) {
                     double[][] oof = new double[y.length][];
                     for (int k = 0; k < folds; k++) {
                         int[] tr = Folds.indices(fold, k, false);
                         int[] te = Folds.indices(fold, k, true);
-                        DataFrameClassifier m = fit(candidate, rows(xv, tr), pick(y, tr), classes.length, options);
+                        DataFrameClassifier m;
+                        try {
+                            m = fit(candidate, rows(xv, tr), pick(y, tr), classes.length, options);
+                        } catch (IllegalArgumentException e) {
+                            if (candidates.size() > 1 && isSmallSampleForestFailure(candidate, e)) {
+                                continue candidateLoop; // too few rows for the forest here; the other learner decides
+                            }
+                            throw e;
+                        }
                         double[][] post = posteriors(m, rows(xv, te), classes.length);
                         for (int i = 0; i < te.length; i++) {
                             oof[te[i]] = post[i];
@@ -196,7 +205,16 @@ public final class HealthClassifier implements Serializable {
         }
         Encoder encoder = encoders.get(chosenPairs);
         double[][] x = features.get(chosenPairs);
-        DataFrameClassifier model = fit(chosen, x, y, classes.length, options);
+        DataFrameClassifier model;
+        try {
+            model = fit(chosen, x, y, classes.length, options);
+        } catch (IllegalArgumentException e) {
+            if (options.learner() != Learner.AUTO || !isSmallSampleForestFailure(chosen, e)) {
+                throw e;
+            }
+            chosen = Learner.GRADIENT_BOOSTING;
+            model = fit(chosen, x, y, classes.length, options);
+        }
         metrics.put("rows", (double) y.length);
         metrics.put("classes", (double) classes.length);
         metrics.put("features", (double) encoder.width());
@@ -241,6 +259,17 @@ public final class HealthClassifier implements Serializable {
         return threshold;
     }
 
+    /**
+     * Smile 3.1.1's random forest scores every tree on its out-of-bag rows and fails when such a sample holds exactly
+     * two classes of a multi-class label ("Sensitivity can only be applied to binary classification"), which happens
+     * on a few dozen rows. The automatic learner choice then leaves the forest out instead of failing the training.
+     */
+    private static final String TOO_FEW_FOR_FOREST = "too few rows for a random forest";
+
+    private static boolean isSmallSampleForestFailure(Learner learner, IllegalArgumentException e) {
+        return learner == Learner.RANDOM_FOREST && String.valueOf(e.getMessage()).startsWith(TOO_FEW_FOR_FOREST);
+    }
+
     private static DataFrameClassifier fit(Learner learner, double[][] x, int[] y, int classes, Options o) {
         DataFrame df = frame(x).merge(IntVector.of(LABEL, y));
         Formula formula = Formula.lhs(LABEL);
@@ -251,8 +280,17 @@ public final class HealthClassifier implements Serializable {
         }
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(p)));
         long seed = o.seed();
-        return RandomForest.fit(formula, df, o.trees(), mtry, SplitRule.GINI, 20, Math.max(y.length / 5, 2), 1, 1.0,
-                null, LongStream.range(0, o.trees()).map(i -> seed * 1_000_003L + i));
+        try {
+            return RandomForest.fit(formula, df, o.trees(), mtry, SplitRule.GINI, 20, Math.max(y.length / 5, 2), 1,
+                    1.0, null, LongStream.range(0, o.trees()).map(i -> seed * 1_000_003L + i));
+        } catch (IllegalArgumentException e) {
+            if (classes > 2 && String.valueOf(e.getMessage()).contains("binary classification")) {
+                throw new IllegalArgumentException(TOO_FEW_FOR_FOREST + ": " + y.length + " rows of " + classes
+                        + " classes (a tree's out-of-bag sample held only two); label more rows or use gradient "
+                        + "boosting", e);
+            }
+            throw e;
+        }
     }
 
     static DataFrame frame(double[][] x) {
