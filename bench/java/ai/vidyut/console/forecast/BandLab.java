@@ -116,6 +116,8 @@ public final class BandLab {
         int[] f = BandScale.DEFAULT.features();
         v.add(new BandScale.Variant("same, without relative errors", false, f, 0.1, Forecaster.ACI_GAMMA, 2, 0));
         v.add(new BandScale.Variant("same, fixed 5 % level (no ACI)", false, f, 0.1, 0, 2, 1));
+        v.add(new BandScale.Variant("same, ridge 0.01", false, f, 0.01, Forecaster.ACI_GAMMA, 2, 1));
+        v.add(new BandScale.Variant("same, ridge 0.001", false, f, 0.001, Forecaster.ACI_GAMMA, 2, 1));
         return v;
     }
 }
