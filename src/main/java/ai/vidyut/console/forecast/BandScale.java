@@ -105,16 +105,27 @@ final class BandScale {
             }
         }
         lm = Math.max(1e-12, lm / (m * horizon));
+        // relative errors only for a series that stays well above zero (load): a series that crosses zero (battery
+        // or net-meter power, temperatures) would get a band of nearly zero width at its crossings
+        double minPred = Double.POSITIVE_INFINITY;
+        for (double[] row : cal.predicted()) {
+            for (double x : row) {
+                minPred = Math.min(minPred, x);
+            }
+        }
+        for (double x : pred) {
+            minPred = Math.min(minPred, x);
+        }
+        double levelExp = minPred > 0.2 * lm ? v.levelExp() : 0;
         double[][] err = new double[m][horizon];
         for (int k = 0; k < m; k++) {
             for (int h = 0; h < horizon; h++) {
-                lf[k][h] = v.levelExp() == 0 ? 1
-                        : Math.pow(Math.max(0.05, Math.abs(cal.predicted()[k][h]) / lm), v.levelExp());
+                lf[k][h] = levelExp == 0 ? 1 : Math.pow(cal.predicted()[k][h] / lm, levelExp);
                 err[k][h] = rawErr[k][h] / lf[k][h];
             }
         }
         for (int h = 0; h < horizon; h++) {
-            lfNow[h] = v.levelExp() == 0 ? 1 : Math.pow(Math.max(0.05, Math.abs(pred[h]) / lm), v.levelExp());
+            lfNow[h] = levelExp == 0 ? 1 : Math.pow(pred[h] / lm, levelExp);
         }
         double[] weights = cal.weights();
         double[] g = new double[m];

@@ -85,6 +85,45 @@ class NormalisedBandsTest {
     }
 
     @Test
+    void aSeriesThatCrossesZeroKeepsAbsoluteErrorsAndAFullBandAtItsCrossings() {
+        Random rnd = new Random(5);
+        int days = CAL + 60;
+        double[][] err = new double[days][H];
+        double[][] pred = new double[days][H];
+        double[][] feat = new double[days][BandScale.FEATURES];
+        for (int d = 0; d < days; d++) {
+            for (int h = 0; h < H; h++) {
+                pred[d][h] = 100 * Math.sin(2 * Math.PI * h / H); // battery power: charging by day, discharging at night
+                err[d][h] = 10 * rnd.nextGaussian();
+            }
+            for (int f = 0; f < BandScale.FEATURES; f++) {
+                feat[d][f] = 20 * Math.exp(0.1 * rnd.nextGaussian());
+            }
+        }
+        int inside = 0;
+        int n = 0;
+        double minWidth = Double.POSITIVE_INFINITY;
+        for (int t = CAL; t < days; t++) {
+            double[] w = new double[CAL];
+            java.util.Arrays.fill(w, 1);
+            Forecaster.Calibration cal = new Forecaster.Calibration(
+                    java.util.Arrays.copyOfRange(err, t - CAL, t), new int[CAL], w, 0,
+                    java.util.Arrays.copyOfRange(pred, t - CAL, t), java.util.Arrays.copyOfRange(feat, t - CAL, t),
+                    feat[t]);
+            BandScale.Band b = BandScale.band(BandScale.DEFAULT, cal, pred[t]);
+            for (int h = 0; h < H; h++) {
+                double actual = pred[t][h] + err[t][h];
+                inside += actual >= b.lower()[h] && actual <= b.upper()[h] ? 1 : 0;
+                n++;
+                minWidth = Math.min(minWidth, b.upper()[h] - b.lower()[h]);
+            }
+        }
+        assertThat(100.0 * inside / n).isBetween(92.0, 98.0);
+        // the ideal band is 2 × 1.96 × 10 wide everywhere, also where the forecast is zero
+        assertThat(minWidth).isGreaterThan(25.0);
+    }
+
+    @Test
     void scaleModelLearnsWhichFeatureCarriesTheVolatility() {
         Random rnd = new Random(3);
         int m = 200;
