@@ -37,6 +37,8 @@ public final class BandLab {
         double[][] cov = new double[variants.size()][windows.size()];
         double[][] wid = new double[variants.size()][windows.size()];
         double[] mape = new double[windows.size()];
+        long[] nanos = new long[variants.size()];
+        int calls = 0;
         for (int wi = 0; wi < windows.size(); wi++) {
             Window w = windows.get(wi);
             int[] inside = new int[variants.size()];
@@ -46,6 +48,7 @@ public final class BandLab {
             for (int d = 0; d < w.days(); d++) {
                 int o = (int) Duration.between(s.start(), w.firstDay().plusDays(d).minusHours(1)).toHours();
                 Forecaster.Prepared prep = f.prepare(s.head(o + 1), hz, false);
+                calls++;
                 for (int h = 0; h < hz; h++) {
                     if (!s.observed(o + 1 + h)) {
                         continue;
@@ -55,7 +58,9 @@ public final class BandLab {
                     pts++;
                 }
                 for (int vi = 0; vi < variants.size(); vi++) {
+                    long t0 = System.nanoTime();
                     BandScale.Band b = BandScale.band(variants.get(vi), prep.cal, prep.pred);
+                    nanos[vi] += System.nanoTime() - t0;
                     for (int h = 0; h < hz; h++) {
                         if (!s.observed(o + 1 + h)) {
                             continue;
@@ -81,7 +86,7 @@ public final class BandLab {
         for (Window w : windows) {
             hdr.append(String.format(Locale.ROOT, " %12s", w.name()));
         }
-        hdr.append("   meanCov  |cov-95| minCov  meanWidth");
+        hdr.append("   meanCov  |cov-95| minCov  meanWidth  ms/band");
         System.out.println(hdr);
         StringBuilder mp = new StringBuilder(String.format(Locale.ROOT, "%-72s", "MAPE"));
         for (double v : mape) {
@@ -102,7 +107,8 @@ public final class BandLab {
                 mw += wid[vi][wi];
             }
             int nw = windows.size();
-            sb.append(String.format(Locale.ROOT, "   %5.2f  %5.2f  %5.1f  %6.0f", mc / nw, dev / nw, min, mw / nw));
+            sb.append(String.format(Locale.ROOT, "   %5.2f  %5.2f  %5.1f  %6.0f  %6.2f", mc / nw, dev / nw, min, mw / nw,
+                    nanos[vi] / 1e6 / calls));
             System.out.println(sb);
         }
     }
