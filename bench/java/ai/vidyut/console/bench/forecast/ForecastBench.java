@@ -27,9 +27,9 @@ import java.util.function.BiFunction;
  * <p>
  * Windows: {@code score} — the last 4 weeks of each dataset and a winter month chosen before looking at results
  * (PJM: January 2016, the last full January; PV: the data's last 4 weeks are already the austral winter, so the
- * second PV window is January 2011, mid-summer). {@code dev} — other periods (PJM: November and February 2013, and
- * the 4 weeks to 31 December 2013 and 2014, for holiday weeks and cold snaps; PV: October 2010), the only ones used
- * while developing the models.
+ * second PV window is January 2011, mid-summer). {@code dev} — other periods (PJM: November and February 2013, the
+ * 4 weeks to 31 December 2013 and 2014 for holiday weeks and cold snaps, January 2014 and 2015, February 2015 and
+ * July 2014; PV: October 2010), the only ones used while developing the models.
  * <p>
  * Usage: {@code ForecastBench DATA_DIR [score|dev] [all|load|pv]}.
  */
@@ -88,7 +88,11 @@ public final class ForecastBench {
                 ? List.of(new Window("dev: 4 weeks to 2013-11-30", LocalDateTime.of(2013, 11, 3, 0, 0), 28),
                         new Window("dev: February 2013", LocalDateTime.of(2013, 2, 1, 0, 0), 28),
                         new Window("dev: 4 weeks to 2013-12-31", LocalDateTime.of(2013, 12, 4, 0, 0), 28),
-                        new Window("dev: 4 weeks to 2014-12-31", LocalDateTime.of(2014, 12, 4, 0, 0), 28))
+                        new Window("dev: 4 weeks to 2014-12-31", LocalDateTime.of(2014, 12, 4, 0, 0), 28),
+                        new Window("dev: January 2014", LocalDateTime.of(2014, 1, 1, 0, 0), 31),
+                        new Window("dev: January 2015", LocalDateTime.of(2015, 1, 1, 0, 0), 31),
+                        new Window("dev: February 2015", LocalDateTime.of(2015, 2, 1, 0, 0), 28),
+                        new Window("dev: July 2014", LocalDateTime.of(2014, 7, 1, 0, 0), 31))
                 : List.of(new Window("last 4 weeks", end.minusDays(28), 28),
                         new Window("winter month: January 2016", LocalDateTime.of(2016, 1, 1, 0, 0), 31));
         ForecastOptions opts = ForecastOptions.defaults().withCalendar(HolidayCalendar.unitedStates());

@@ -15,13 +15,13 @@ import java.util.Map;
  */
 public final class Forecaster {
 
-    private static final double ALPHA = 0.05;
+    static final double ALPHA = 0.05;
     /** Calibration origins per calibration refit. */
     private static final int BLOCK = 28;
     /** Weight of each origin of the year-before block (a recent origin weighs 1, decaying with age). */
-    private static final double SEASONAL_WEIGHT = 0.5;
+    static final double SEASONAL_WEIGHT = 0.5;
     /** Weight ratio between consecutive calibration origins (a day apart): half-weight after about 23 days. */
-    private static final double DECAY_PER_ORIGIN = 0.97;
+    static final double DECAY_PER_ORIGIN = 0.97;
     private static final double SHRINK_LOCAL = 0.5;
     /**
      * Step size of the adaptive conformal update (Gibbs &amp; Candès 2021) per calibration day: the miscoverage level
@@ -74,7 +74,28 @@ public final class Forecaster {
         return room < 0 ? 0 : Math.min(options.calibrationOrigins(), room / p + 1);
     }
 
-    private Forecast blended(RegularSeries s, int horizon, boolean useRegs) {
+    /** What the blend and the band are made from: the final fit and point forecast, and the calibration backtest. */
+    static final class Prepared {
+        DecomposableModel.Fitted fit;
+        double[] pred;
+        double[] corr;
+        double w;
+        int from;
+        double[] r;
+        /** null when the history is too short for a rolling-origin backtest. */
+        Calibration cal;
+    }
+
+    /**
+     * The calibration backtest: errors of the forecasts made at past origins (year-before block first, then the
+     * recent origins in time order), their weights, and per origin the features the band's scale is predicted from
+     * (see {@link BandScale}); {@code now} holds the same features for the forecast being made.
+     */
+    record Calibration(double[][] err, int[] origins, double[] weights, int seasonal, double[][] predicted,
+                       double[][] features, double[] now) {
+    }
+
+    Prepared prepare(RegularSeries s, int horizon, boolean useRegs) {
         int n = s.size();
         int p = s.stepsPerDay();
         DecomposableModel.Config cfg = DecomposableModel.Config.defaults(options.calendar())
@@ -83,12 +104,12 @@ public final class Forecaster {
         int c = calibrationCount(s, horizon, minTrain);
         double w = 0;
         double[][] err = null;
-        double[] hScale = null;
-        double[] vol = null;
-        double volMean = 1;
-        Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
         int[] calOrigins = null;
         double[] calWeights = null;
+        double[][] calPred = null;
+        double[][] calCorr = null;
+        double[] calResid = null;
+        int seasonal = 0;
         // the final fit does not depend on the calibration: start it on another core meanwhile
         java.util.concurrent.CompletableFuture<DecomposableModel.Fitted> finalFit =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> DecomposableModel.fit(s, n, cfg));
@@ -98,7 +119,7 @@ public final class Forecaster {
             // year one year (52 weeks) before: a change of season then (autumn's first cold spells) warns of the
             // same now, which the recent weeks alone cannot.
             int yearBack = 364 * p;
-            int seasonal = oMin - yearBack - (BLOCK / 2) * p >= minTrain + 14 * p ? BLOCK : 0;
+            seasonal = oMin - yearBack - (BLOCK / 2) * p >= minTrain + 14 * p ? BLOCK : 0;
             calOrigins = new int[seasonal + c];
             calWeights = new double[seasonal + c];
             for (int k = 0; k < c; k++) {
@@ -114,6 +135,7 @@ public final class Forecaster {
             int m = calOrigins.length;
             double[][] d = new double[m][];
             double[][] corr = new double[m][];
+            double[] resid = new double[m];
             // Refit every BLOCK origins so that no calibration forecast comes from a model much older than a real
             // forecast would be (a stale trend would inflate the errors and so the bands). The blocks are
             // independent: they run in parallel (results do not depend on the order).
@@ -138,6 +160,7 @@ public final class Forecaster {
                     int o = origins[k];
                     d[k] = Arrays.copyOfRange(base, o + 1, o + 1 + horizon);
                     corr[k] = direct == null ? new double[horizon] : direct.predict(r, o);
+                    resid[k] = recentRms(r, Math.max(from, o - p + 1), o);
                 }
             }));
             boolean anyDirect = false;
@@ -146,25 +169,18 @@ public final class Forecaster {
             }
             w = anyDirect ? bestWeight(s, calOrigins, d, corr) : 0;
             err = new double[m][horizon];
+            calPred = new double[m][horizon];
             for (int k = 0; k < m; k++) {
                 int o = calOrigins[k];
                 for (int h = 0; h < horizon; h++) {
-                    err[k][h] = s.value(o + 1 + h) - (d[k][h] + w * corr[k][h]);
+                    calPred[k][h] = d[k][h] + w * corr[k][h];
+                    err[k][h] = s.value(o + 1 + h) - calPred[k][h];
                 }
             }
-            vol = new double[m];
-            for (int k = 0; k < m; k++) {
-                vol[k] = volatility(s, calOrigins[k], p, null);
-            }
-            volMean = shrink(vol);
-            double[][] errN = new double[m][horizon];
-            for (int k = 0; k < m; k++) {
-                for (int h = 0; h < horizon; h++) {
-                    errN[k][h] = err[k][h] / vol[k];
-                }
-            }
-            hScale = horizonScale(errN, horizon);
+            calCorr = corr;
+            calResid = resid;
         }
+        Prepared out = new Prepared();
         DecomposableModel.Fitted fit = unwrap(finalFit::join);
         int from = fit.trainStart();
         double[] base = new double[n];
@@ -182,41 +198,62 @@ public final class Forecaster {
         for (int h = 0; h < horizon; h++) {
             pred[h] = future[h] + w * corr[h];
         }
+        out.fit = fit;
+        out.pred = pred;
+        out.corr = corr;
+        out.w = w;
+        out.from = from;
+        out.r = r;
+        if (err != null) {
+            int m = err.length;
+            double[][] feats = new double[m][];
+            for (int k = 0; k < m; k++) {
+                feats[k] = BandScale.features(s, calOrigins[k], p, calPred[k], w, calCorr[k], calResid[k]);
+            }
+            double[] now = BandScale.features(s, n - 1, p, pred, w, corr, recentRms(r, Math.max(from, n - p), n - 1));
+            out.cal = new Calibration(err, calOrigins, calWeights, seasonal, calPred, feats, now);
+        }
+        return out;
+    }
+
+    private static double recentRms(double[] r, int a, int b) {
+        double ss = 0;
+        for (int i = a; i <= b; i++) {
+            ss += r[i] * r[i];
+        }
+        return b < a ? 0 : Math.sqrt(ss / (b - a + 1));
+    }
+
+    private Forecast blended(RegularSeries s, int horizon, boolean useRegs) {
+        int n = s.size();
+        Prepared prep = prepare(s, horizon, useRegs);
+        double[] pred = prep.pred;
+        double w = prep.w;
+        int from = prep.from;
+        Calibration cal = prep.cal;
+        Accuracy.Accumulator calAcc = new Accuracy.Accumulator();
         double[] lo = new double[horizon];
         double[] hi = new double[horizon];
         String bandMethod;
         double bandLevel = Double.NaN;
-        if (err != null) {
-            double[][] scales = new double[err.length][horizon];
-            for (int k = 0; k < err.length; k++) {
+        if (cal != null) {
+            BandScale.Band band = BandScale.band(BandScale.DEFAULT, cal, pred);
+            System.arraycopy(band.lower(), 0, lo, 0, horizon);
+            System.arraycopy(band.upper(), 0, hi, 0, horizon);
+            for (int k = 0; k < cal.err().length; k++) {
                 for (int h = 0; h < horizon; h++) {
-                    scales[k][h] = hScale[h] * vol[k];
+                    double actual = s.value(cal.origins()[k] + 1 + h);
+                    double fc = actual - cal.err()[k][h];
+                    calAcc.add(actual, fc, fc + band.calLower()[k][h], fc + band.calUpper()[k][h]);
                 }
             }
-            int seasonalCount = err.length - c;
-            double alpha = adaptiveAlpha(err, scales, seasonalCount, ACI_GAMMA);
-            double[] q = conformalQuantiles(err, scales, calWeights, alpha);
-            double vNow = shrunk(volatility(s, n - 1, p, null), volMean);
-            for (int h = 0; h < horizon; h++) {
-                lo[h] = pred[h] + q[0] * hScale[h] * vNow;
-                hi[h] = pred[h] + q[1] * hScale[h] * vNow;
-            }
-            for (int k = 0; k < err.length; k++) {
-                for (int h = 0; h < horizon; h++) {
-                    double actual = s.value(calOrigins[k] + 1 + h);
-                    double fc = actual - err[k][h];
-                    calAcc.add(actual, fc, fc + q[0] * scales[k][h], fc + q[1] * scales[k][h]);
-                }
-            }
-            bandMethod = String.format(java.util.Locale.ROOT, "conformal: rolling-origin errors of %d origins (%d a"
-                    + " year before), scaled by horizon and recent volatility; adaptive level %.1f %% from the recent"
-                    + " origins' misses", err.length, seasonalCount, 100 * (1 - alpha));
-            bandLevel = 1 - alpha;
+            bandMethod = band.method();
+            bandLevel = 1 - band.alpha();
         } else {
             // Too little history for a backtest: in-sample residual quantiles, widened for the unknown.
             double[] res = new double[n - from];
             for (int i = from; i < n; i++) {
-                res[i - from] = r[i];
+                res[i - from] = prep.r[i];
             }
             Arrays.sort(res);
             double qlo = res[(int) Math.floor(0.025 * (res.length - 1))];
@@ -239,13 +276,13 @@ public final class Forecaster {
                 hi[h] = Math.max(pred[h], hi[h]);
             }
         }
-        Map<String, double[]> comps = fit.components(n, n + horizon);
+        Map<String, double[]> comps = prep.fit.components(n, n + horizon);
         double[] recent = new double[horizon];
         for (int h = 0; h < horizon; h++) {
-            recent[h] = w * corr[h];
+            recent[h] = w * prep.corr[h];
         }
         comps.put("recent", recent);
-        Map<String, Object> details = new LinkedHashMap<>(fit.describe());
+        Map<String, Object> details = new LinkedHashMap<>(prep.fit.describe());
         details.put("blendWeight", w);
         if (!Double.isNaN(bandLevel)) {
             details.put("bandLevel", bandLevel);
@@ -253,7 +290,7 @@ public final class Forecaster {
         details.put("regressorsUsed", useRegs);
         String model = w > 0 ? "decomposable+direct" : "decomposable";
         return new Forecast(s.time(n), s.step(), pred, lo, hi, comps, model, w,
-                err == null ? new Accuracy.Accumulator().result() : calAcc.result(), err == null ? 0 : err.length,
+                cal == null ? new Accuracy.Accumulator().result() : calAcc.result(), cal == null ? 0 : cal.err().length,
                 bandMethod, details);
     }
 
