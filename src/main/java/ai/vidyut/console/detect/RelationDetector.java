@@ -138,25 +138,8 @@ public final class RelationDetector implements StreamingDetector {
         double[][] rows = training.toArray(new double[0][]);
         training.clear();
         int n = rows.length;
-        mean = new double[p];
-        sd = new double[p];
-        for (double[] r : rows) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += r[j] / n;
-            }
-        }
-        for (double[] r : rows) {
-            for (int j = 0; j < p; j++) {
-                sd[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / Math.max(1, n - 1);
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            sd[j] = Math.sqrt(sd[j]);
-            double floor = 1e-3 * (Math.abs(mean[j]) + 1e-3);
-            if (!(sd[j] > floor)) {
-                sd[j] = floor;
-            }
-        }
+        mean = Stats.columnMeans(rows, p);
+        sd = Stats.columnSds(rows, mean);
         double[][] zs = new double[n][p];
         double[][] cov = new double[p][p];
         for (int i = 0; i < n; i++) {

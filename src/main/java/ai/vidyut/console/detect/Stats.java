@@ -13,6 +13,39 @@ public final class Stats {
      * tail probability (z = 3 ≈ 2.6 decades, z = 5 ≈ 6.2, z = 6 ≈ 8.7), the score is {@code d / (d + decades)}, so
      * {@code decades} maps to 0.5 and the score never saturates (thresholds stay sweepable).
      */
+    /** The mean of each of the first {@code p} columns. */
+    static double[] columnMeans(double[][] rows, int p) {
+        double[] mean = new double[p];
+        for (double[] r : rows) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += r[j] / rows.length;
+            }
+        }
+        return mean;
+    }
+
+    /**
+     * The sample standard deviation of each column, floored at a thousandth of the column's magnitude so that a
+     * constant channel standardises to finite values.
+     */
+    static double[] columnSds(double[][] rows, double[] mean) {
+        int p = mean.length;
+        double[] sd = new double[p];
+        for (double[] r : rows) {
+            for (int j = 0; j < p; j++) {
+                sd[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / Math.max(1, rows.length - 1);
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            sd[j] = Math.sqrt(sd[j]);
+            double floor = 1e-3 * (Math.abs(mean[j]) + 1e-3);
+            if (!(sd[j] > floor)) {
+                sd[j] = floor;
+            }
+        }
+        return sd;
+    }
+
     public static double tailScore(double z, double decades) {
         if (!(z > 0)) {
             return 0;

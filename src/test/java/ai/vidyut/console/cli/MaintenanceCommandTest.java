@@ -31,24 +31,8 @@ class MaintenanceCommandTest {
     static Path dataDir;
     static Path rulModel;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            var cl = VidyutCommand.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
-            all.addAll(List.of(args));
-            int exit = cl.execute(all.toArray(String[]::new));
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(oldOut);
-        }
+    static Cli.Result run(String... args) {
+        return Cli.run(dataDir, args);
     }
 
     /** Run-to-failure histories: unit, cycle, three wear sensors and a constant one. */
@@ -77,9 +61,9 @@ class MaintenanceCommandTest {
         Path train = dir.resolve("train.csv");
         Files.writeString(train, fleet(12, 1, ",", true, false));
         rulModel = dir.resolve("model.rul");
-        Result r = run("maintenance", "train-rul", "--input", train.toString(), "--id", "unit", "--time", "cycle",
+        Cli.Result r = run("maintenance", "train-rul", "--input", train.toString(), "--id", "unit", "--time", "cycle",
                 "--output", rulModel.toString(), "--trees", "60");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"kind\":\"maintenance-rul\"").contains("holdout_rmse");
     }
 
@@ -99,9 +83,9 @@ class MaintenanceCommandTest {
         Path withHeader = dir.resolve("test-header.csv");
         Files.writeString(withHeader, fleet(5, 2, ",", true, true));
         Path out1 = dir.resolve("rul1.csv");
-        Result r1 = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", withHeader.toString(),
+        Cli.Result r1 = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", withHeader.toString(),
                 "--output", out1.toString());
-        assertThat(r1.exit()).as(r1.err()).isZero();
+        assertThat(r1.exitCode()).as(r1.err()).isZero();
         List<String> lines = Files.readAllLines(out1);
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).isEqualTo("unit,rul,lower,upper");
@@ -118,9 +102,9 @@ class MaintenanceCommandTest {
         Path headerless = dir.resolve("test.txt");
         Files.writeString(headerless, fleet(5, 2, " ", false, true).replace("\n", "  \n"));
         Path out2 = dir.resolve("rul2.csv");
-        Result r2 = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", headerless.toString(),
+        Cli.Result r2 = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", headerless.toString(),
                 "--columns", "unit,cycle,temp,vib,pressure,constant", "--output", out2.toString());
-        assertThat(r2.exit()).as(r2.err()).isZero();
+        assertThat(r2.exitCode()).as(r2.err()).isZero();
         assertThat(Files.readAllLines(out2)).isEqualTo(lines);
     }
 
@@ -128,10 +112,10 @@ class MaintenanceCommandTest {
     void trainRulFromWhitespaceSeparatedHeaderlessInput() throws Exception {
         Path train = dir.resolve("train.txt");
         Files.writeString(train, fleet(6, 3, " ", false, false));
-        Result r = run("maintenance", "train-rul", "--input", train.toString(), "--columns",
+        Cli.Result r = run("maintenance", "train-rul", "--input", train.toString(), "--columns",
                 "unit,cycle,temp,vib,pressure,constant", "--id", "unit", "--time", "cycle", "--output",
                 dir.resolve("ws.rul").toString(), "--no-validate", "--trees", "40");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"signals\":[\"temp\",\"vib\",\"pressure\"]");
     }
 
@@ -139,17 +123,17 @@ class MaintenanceCommandTest {
     void badInputIsReportedWithItsLineNumber() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "unit,cycle,temp\n1,1,640\n1,2,oops\n2,1,641\n2,2,642\n");
-        Result r = run("maintenance", "train-rul", "--input", bad.toString(), "--id", "unit", "--time", "cycle",
+        Cli.Result r = run("maintenance", "train-rul", "--input", bad.toString(), "--id", "unit", "--time", "cycle",
                 "--output", dir.resolve("bad.rul").toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("error:");
         Path ragged = dir.resolve("ragged.csv");
         Files.writeString(ragged, "unit,cycle,temp\n1,1,640\n1,2\n");
-        Result r2 = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", ragged.toString());
-        assertThat(r2.exit()).isEqualTo(1);
+        Cli.Result r2 = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", ragged.toString());
+        assertThat(r2.exitCode()).isEqualTo(1);
         assertThat(r2.err()).contains("line 3");
-        Result r3 = run("maintenance", "predict-health", "--model", rulModel.toString(), "--input", ragged.toString());
-        assertThat(r3.exit()).isEqualTo(1);
+        Cli.Result r3 = run("maintenance", "predict-health", "--model", rulModel.toString(), "--input", ragged.toString());
+        assertThat(r3.exitCode()).isEqualTo(1);
         assertThat(r3.err()).contains("not a maintenance-health model");
     }
 
@@ -172,9 +156,9 @@ class MaintenanceCommandTest {
         Path train = dir.resolve("labelled.csv");
         Files.writeString(train, labelled(200, 4, ",", true));
         Path model = dir.resolve("model.health");
-        Result t = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure", "--drop", "id",
+        Cli.Result t = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure", "--drop", "id",
                 "--output", model.toString(), "--trees", "60");
-        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(t.out()).contains("\"positiveClass\":\"1\"").contains("cv_f1");
         try (Database db = Database.open(dataDir)) {
             assertThat(new ModelRegistry(db, DataDir.modelsDir(dataDir)).runs("maintenance-health", "cli/model"))
@@ -184,9 +168,9 @@ class MaintenanceCommandTest {
         Path data = dir.resolve("data.csv");
         Files.writeString(data, labelled(40, 5, ",", true));
         Path out = dir.resolve("health.csv");
-        Result p = run("maintenance", "predict-health", "--model", model.toString(), "--input", data.toString(),
+        Cli.Result p = run("maintenance", "predict-health", "--model", model.toString(), "--input", data.toString(),
                 "--output", out.toString());
-        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(p.exitCode()).as(p.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(41);
         assertThat(lines.get(0)).isEqualTo("row,label,probability");
@@ -210,9 +194,9 @@ class MaintenanceCommandTest {
         // whitespace-separated, no header, columns named; same predictions; to stdout
         Path ws = dir.resolve("data.txt");
         Files.writeString(ws, labelled(40, 5, "\t", false));
-        Result p2 = run("maintenance", "predict-health", "--model", model.toString(), "--input", ws.toString(),
+        Cli.Result p2 = run("maintenance", "predict-health", "--model", model.toString(), "--input", ws.toString(),
                 "--columns", "id,temp,vib,failure");
-        assertThat(p2.exit()).as(p2.err()).isZero();
+        assertThat(p2.exitCode()).as(p2.err()).isZero();
         assertThat(p2.out().lines().toList()).isEqualTo(lines);
     }
 
@@ -235,8 +219,8 @@ class MaintenanceCommandTest {
         Path saved = dataDir;
         dataDir = planData;
         try {
-            Result r = run("maintenance", "plan", "--site", "site-1");
-            assertThat(r.exit()).as(r.err()).isZero();
+            Cli.Result r = run("maintenance", "plan", "--site", "site-1");
+            assertThat(r.exitCode()).as(r.err()).isZero();
             List<String> lines = r.out().lines().toList();
             assertThat(lines.get(0)).isEqualTo("site,asset,assetName,type,priority,predictedFailureDate,"
                     + "daysUntilMaintenance,confidence,healthState,recommendation");
@@ -249,8 +233,8 @@ class MaintenanceCommandTest {
                 assertThat(new ai.vidyut.console.maintain.PlanStore(db).plan("site-1").get(0).assetId())
                         .isEqualTo("pump-1");
             }
-            Result unknown = run("maintenance", "plan", "--site", "nowhere");
-            assertThat(unknown.exit()).isEqualTo(1);
+            Cli.Result unknown = run("maintenance", "plan", "--site", "nowhere");
+            assertThat(unknown.exitCode()).isEqualTo(1);
             assertThat(unknown.err()).contains("unknown site");
         } finally {
             dataDir = saved;
@@ -261,9 +245,9 @@ class MaintenanceCommandTest {
     void aModelThatCannotBeTrainedSaysWhyAndIsRecordedAsFailed() throws Exception {
         Path one = dir.resolve("oneclass.csv");
         Files.writeString(one, "x,y\n1,ok\n2,ok\n3,ok\n");
-        Result r = run("maintenance", "train-health", "--input", one.toString(), "--label", "y", "--output",
+        Cli.Result r = run("maintenance", "train-health", "--input", one.toString(), "--label", "y", "--output",
                 dir.resolve("oneclass.health").toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("single class");
         try (Database db = Database.open(dataDir)) {
             List<ModelRun> runs = new ModelRegistry(db, DataDir.modelsDir(dataDir)).runs("maintenance-health",
@@ -292,10 +276,10 @@ class MaintenanceCommandTest {
         Path train = dir.resolve("power.csv");
         Files.writeString(train, sb.toString());
         Path model = dir.resolve("power.health");
-        Result t = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure", "--drop", "id",
+        Cli.Result t = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure", "--drop", "id",
                 "--output", model.toString(), "--trees", "40", "--learner", "random_forest", "--no-interactions",
                 "--derive", "power=torque*speed", "--derive", "kpower=power/1000");
-        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(t.out()).contains("\"derived\":2.0");
         HealthClassifier loaded = HealthClassifier.load(model);
         assertThat(loaded.derivedColumns()).containsExactly("power=torque*speed", "kpower=power/1000");
@@ -304,8 +288,8 @@ class MaintenanceCommandTest {
         // prediction input has only the raw columns; the model derives the rest
         Path data = dir.resolve("power-test.csv");
         Files.writeString(data, test.toString());
-        Result p = run("maintenance", "predict-health", "--model", model.toString(), "--input", data.toString());
-        assertThat(p.exit()).as(p.err()).isZero();
+        Cli.Result p = run("maintenance", "predict-health", "--model", model.toString(), "--input", data.toString());
+        assertThat(p.exitCode()).as(p.err()).isZero();
         List<String> lines = p.out().lines().toList();
         assertThat(lines).hasSize(61);
         int right = 0;
@@ -317,13 +301,13 @@ class MaintenanceCommandTest {
         }
         assertThat(right).isGreaterThanOrEqualTo(56);
 
-        Result bad = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure", "--output",
+        Cli.Result bad = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure", "--output",
                 dir.resolve("bad.health").toString(), "--derive", "p=torque*(speed");
-        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).contains("derived column 'p'").contains("expected ')'");
-        Result unknown = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure",
+        Cli.Result unknown = run("maintenance", "train-health", "--input", train.toString(), "--label", "failure",
                 "--output", dir.resolve("bad.health").toString(), "--derive", "p=torque*rpm");
-        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("uses column 'rpm'");
     }
 }

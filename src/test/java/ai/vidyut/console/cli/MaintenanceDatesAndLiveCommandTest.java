@@ -42,24 +42,8 @@ class MaintenanceDatesAndLiveCommandTest {
     static Path dataDir;
     static Path rulModel;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            var cl = VidyutCommand.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
-            all.addAll(List.of(args));
-            int exit = cl.execute(all.toArray(String[]::new));
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(oldOut);
-        }
+    static Cli.Result run(String... args) {
+        return Cli.run(dataDir, args);
     }
 
     @BeforeAll
@@ -68,26 +52,26 @@ class MaintenanceDatesAndLiveCommandTest {
         Path train = dir.resolve("train.csv");
         Files.writeString(train, MaintenanceCommandTest.fleet(12, 1, ",", true, false));
         rulModel = dir.resolve("model.rul");
-        Result r = run("maintenance", "train-rul", "--input", train.toString(), "--id", "unit", "--time", "cycle",
+        Cli.Result r = run("maintenance", "train-rul", "--input", train.toString(), "--id", "unit", "--time", "cycle",
                 "--output", rulModel.toString(), "--trees", "40", "--no-validate");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
     }
 
     @Test
     void predictRulAddsFailureDateAndDaysOnlyWithAUsageRate() throws Exception {
         Path test = dir.resolve("test.csv");
         Files.writeString(test, MaintenanceCommandTest.fleet(4, 2, ",", true, true));
-        Result plain = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", test.toString());
-        assertThat(plain.exit()).as(plain.err()).isZero();
+        Cli.Result plain = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", test.toString());
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
         List<String> base = plain.out().lines().toList();
         assertThat(base).hasSize(5);
         assertThat(base.get(0)).isEqualTo("unit,rul,lower,upper");
         assertThat(base.subList(1, 5)).allSatisfy(l -> assertThat(l.split(",")).hasSize(4));
 
         Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
-        Result dated = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", test.toString(),
+        Cli.Result dated = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", test.toString(),
                 "--usage-per-day", "2.5", "--as-of", asOf.toString());
-        assertThat(dated.exit()).as(dated.err()).isZero();
+        assertThat(dated.exitCode()).as(dated.err()).isZero();
         List<String> lines = dated.out().lines().toList();
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).isEqualTo("unit,rul,lower,upper,predictedFailureDate,daysUntilMaintenance");
@@ -104,13 +88,13 @@ class MaintenanceDatesAndLiveCommandTest {
             assertThat(Integer.parseInt(f[5])).isEqualTo((int) Math.floor(lower / 2.5 + 1e-9));
         }
 
-        Result bad = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", test.toString(),
+        Cli.Result bad = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", test.toString(),
                 "--usage-per-day", "0");
-        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).contains("--usage-per-day");
-        Result orphan = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", test.toString(),
+        Cli.Result orphan = run("maintenance", "predict-rul", "--model", rulModel.toString(), "--input", test.toString(),
                 "--as-of", asOf.toString());
-        assertThat(orphan.exit()).isEqualTo(1);
+        assertThat(orphan.exitCode()).isEqualTo(1);
         assertThat(orphan.err()).contains("--as-of needs --usage-per-day");
     }
 
@@ -160,9 +144,9 @@ class MaintenanceDatesAndLiveCommandTest {
             for (int h = 60; h >= 0; h -= 12) {
                 Instant at = end.minus(Duration.ofHours(h));
                 Path f = dir.resolve("features-" + h + ".csv");
-                Result r = run("maintenance", "features", "--site", "site-1", "--as-of", at.toString(),
+                Cli.Result r = run("maintenance", "features", "--site", "site-1", "--as-of", at.toString(),
                         "--output", f.toString());
-                assertThat(r.exit()).as(r.err()).isZero();
+                assertThat(r.exitCode()).as(r.err()).isZero();
                 List<String> lines = Files.readAllLines(f);
                 List<String> header = List.of(lines.get(0).split(",", -1));
                 assertThat(header.subList(0, 5)).containsExactly("site", "asset", "assetName", "kind", "asOf");
@@ -193,12 +177,12 @@ class MaintenanceDatesAndLiveCommandTest {
                         .active(HealthClassifier.KIND, LiveHealthModel.SCOPE).orElseThrow().id();
             }
             Path model = dir.resolve("site-live.health");
-            Result t = run("maintenance", "train-health", "--input", table.toString(), "--label", "label",
+            Cli.Result t = run("maintenance", "train-health", "--input", table.toString(), "--label", "label",
                     "--output", model.toString(), "--trees", "40", "--live",
                     // Smile's random forest fails on a few dozen rows of three classes (an out-of-bag sample with
                     // two classes is scored as binary); boosting trains on such a small table
                     "--learner", "gradient_boosting");
-            assertThat(t.exit()).as(t.err()).isZero();
+            assertThat(t.exitCode()).as(t.err()).isZero();
             assertThat(t.out()).contains("\"scope\":\"live-condition\"").contains("\"active\":true");
             assertThat(model).exists();
             try (Database db = Database.open(siteData)) {
@@ -226,9 +210,9 @@ class MaintenanceDatesAndLiveCommandTest {
             // a table whose columns are not the live features is refused, saying which
             Path wrong = dir.resolve("wrong.csv");
             Files.writeString(wrong, "a,b,label\n1,2,healthy\n3,4,overheating\n5,6,healthy\n7,8,overheating\n");
-            Result w = run("maintenance", "train-health", "--input", wrong.toString(), "--label", "label",
+            Cli.Result w = run("maintenance", "train-health", "--input", wrong.toString(), "--label", "label",
                     "--output", dir.resolve("wrong.health").toString(), "--live");
-            assertThat(w.exit()).isEqualTo(1);
+            assertThat(w.exitCode()).isEqualTo(1);
             assertThat(w.err()).contains("do not match the live condition features").contains("missing");
         } finally {
             dataDir = saved;
