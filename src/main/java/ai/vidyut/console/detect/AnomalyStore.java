@@ -99,16 +99,7 @@ public final class AnomalyStore {
             ps.setString(2, siteId);
             ps.setLong(3, fromMillis);
             ps.setLong(4, toMillis);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Anomaly> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new Anomaly(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            AnomalyType.fromWire(rs.getString(5)), Severity.fromWire(rs.getString(6)),
-                            rs.getLong(7), rs.getLong(8), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11),
-                            rs.getDouble(12), rs.getInt(13)));
-                }
-                return out;
-            }
+            return readAll(ps);
         } catch (SQLException e) {
             throw new StoreException("cannot read anomalies", e);
         }
@@ -128,15 +119,19 @@ public final class AnomalyStore {
             ps.setString(3, metric);
             ps.setLong(4, endMillis);
             ps.setLong(5, startMillis);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Anomaly> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-                return out;
-            }
+            return readAll(ps);
         } catch (SQLException e) {
             throw new StoreException("cannot read anomalies of " + siteId + "/" + assetId + "/" + metric, e);
+        }
+    }
+
+    private static List<Anomaly> readAll(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<Anomaly> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+            return out;
         }
     }
 
