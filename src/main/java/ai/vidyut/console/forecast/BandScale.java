@@ -235,54 +235,25 @@ final class BandScale {
         return z;
     }
 
-    /** Ridge regression without intercept (x and y centred), penalty relative to the mean feature variance. */
+    /**
+     * Ridge regression without intercept (x and y centred), penalty {@code rel} times the mean diagonal of the Gram
+     * matrix; solved by the forecaster's own {@link Ridge}.
+     */
     static double[] ridge(double[][] x, double[] y, double rel) {
         int nf = x.length == 0 ? 0 : x[0].length;
-        double[][] a = new double[nf][nf + 1];
-        double tr = 0;
-        for (double[] row : x) {
-            for (int i = 0; i < nf; i++) {
-                for (int j = 0; j < nf; j++) {
-                    a[i][j] += row[i] * row[j];
-                }
-            }
+        if (nf == 0) {
+            return new double[0];
         }
-        for (int i = 0; i < nf; i++) {
-            tr += a[i][i];
-        }
-        double lambda = rel * tr / Math.max(1, nf);
+        Ridge.Design design = new Ridge.Design(x.length, nf);
+        double trace = 0;
         for (int k = 0; k < x.length; k++) {
-            for (int i = 0; i < nf; i++) {
-                a[i][nf] += x[k][i] * y[k];
+            design.setRow(k, x[k]);
+            for (double v : x[k]) {
+                trace += v * v;
             }
         }
-        for (int i = 0; i < nf; i++) {
-            a[i][i] += lambda + 1e-12;
-        }
-        // Gaussian elimination with partial pivoting (a handful of features)
-        for (int c = 0; c < nf; c++) {
-            int piv = c;
-            for (int r = c + 1; r < nf; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-                    piv = r;
-                }
-            }
-            double[] t = a[c];
-            a[c] = a[piv];
-            a[piv] = t;
-            for (int r = 0; r < nf; r++) {
-                if (r != c && a[c][c] != 0) {
-                    double f = a[r][c] / a[c][c];
-                    for (int j = c; j <= nf; j++) {
-                        a[r][j] -= f * a[c][j];
-                    }
-                }
-            }
-        }
-        double[] b = new double[nf];
-        for (int i = 0; i < nf; i++) {
-            b[i] = a[i][i] == 0 ? 0 : a[i][nf] / a[i][i];
-        }
-        return b;
+        double[] penalty = new double[nf];
+        java.util.Arrays.fill(penalty, rel * trace / nf);
+        return Ridge.solve(design, y, penalty);
     }
 }
