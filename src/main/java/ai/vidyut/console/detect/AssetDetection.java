@@ -129,7 +129,7 @@ final class AssetDetection {
         // the anomaly in progress
         AnomalyBuilder builder;
         int builderChannel;
-        long storedId;
+        final StoredAnomaly stored = new StoredAnomaly(anomalies, alerts, notify);
         boolean suppressing;
 
         Asset(String siteId, String assetId) {
@@ -270,16 +270,8 @@ final class AssetDetection {
                     anomalous ? AnomalyType.PATTERN_CHANGE : null, expected, new double[0], expected);
             builder.accept(ts, value, result);
             Anomaly now = builder == null ? null : builder.snapshot();
-            if (now == null || suppressing) {
-                return;
-            }
-            if (storedId == 0) {
-                Anomaly saved = anomalies.save(now);
-                storedId = saved.id();
-                alerts.raise(saved);
-                notify.accept(saved);
-            } else if (anomalous) {
-                anomalies.update(now.withId(storedId));
+            if (!suppressing) {
+                stored.progress(now, anomalous);
             }
         }
 
@@ -294,12 +286,7 @@ final class AssetDetection {
 
         private void closed(Anomaly a) {
             builder = null;
-            if (storedId > 0 && !suppressing) {
-                Anomaly done = a.withId(storedId);
-                anomalies.update(done);
-                notify.accept(done);
-            }
-            storedId = 0;
+            stored.closed(a); // nothing was stored while suppressing
             suppressing = false;
         }
     }

@@ -58,22 +58,13 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
         final SeriesDetector detector;
         final AnomalyBuilder builder;
         final double[] row = new double[1];
-        long storedId;
+        final StoredAnomaly stored = new StoredAnomaly(anomalies, alerts, LiveDetection.this::notifyListeners);
         long lastTs = Long.MIN_VALUE;
 
         Series(SeriesKey key, DetectorParams params) {
             detector = new SeriesDetector(params, List.of(key.metric()));
             builder = new AnomalyBuilder(key.siteId(), key.assetId(), key.metric(), params.threshold(), 2,
-                    this::closed);
-        }
-
-        void closed(Anomaly a) {
-            if (storedId > 0) {
-                Anomaly done = a.withId(storedId);
-                anomalies.update(done);
-                storedId = 0;
-                notifyListeners(done);
-            }
+                    stored::closed);
         }
 
         void accept(long ts, double value, boolean live) {
@@ -88,15 +79,7 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
                 return;
             }
             builder.accept(ts, value, r);
-            Anomaly now = builder.snapshot();
-            if (now != null && storedId == 0) {
-                Anomaly saved = anomalies.save(now);
-                storedId = saved.id();
-                alerts.raise(saved);
-                notifyListeners(saved);
-            } else if (now != null && r.anomalous()) {
-                anomalies.update(now.withId(storedId));
-            }
+            stored.progress(builder.snapshot(), r.anomalous());
         }
     }
 
@@ -120,7 +103,7 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
         this.assets = new AssetDetection(anomalies, alerts, readings, this::paramsFor,
                 (site, asset) -> sites.asset(site, asset).map(Asset::kind).orElse(AssetKind.OTHER), key -> {
             Series s = series.get(key);
-            return s != null && s.storedId > 0;
+            return s != null && s.stored.isOpen();
         }, this::notifyListeners, AssetDetection.DEFAULT_TOLERANCE);
     }
 
