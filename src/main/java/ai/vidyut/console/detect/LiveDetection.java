@@ -159,29 +159,33 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
         return paramsFor(registry, key);
     }
 
-    /** The active run live detection uses for a series: that of its scope, else {@code global}; none = defaults. */
-    public static Optional<ModelRun> activeRun(ModelRegistry registry, SeriesKey key) {
-        if (registry == null) {
-            return Optional.empty();
-        }
-        return registry.active(Training.KIND, key.toString()).or(() -> registry.active(Training.KIND, "global"));
+    /** The parameters live detection runs a series with, and the registry run they come from (empty = defaults). */
+    public record ActiveParams(Optional<ModelRun> run, DetectorParams params) {
     }
 
-    /** The parameters live detection uses for a series (see {@link #activeRun}), else the shipped defaults. */
-    public static DetectorParams paramsFor(ModelRegistry registry, SeriesKey key) {
+    /**
+     * What live detection uses for a series: the active run of its scope, else of {@code global} (a run whose
+     * artifact cannot be read is passed over), else the shipped defaults.
+     */
+    public static ActiveParams active(ModelRegistry registry, SeriesKey key) {
         if (registry != null) {
             for (String scope : new String[]{key.toString(), "global"}) {
                 Optional<ModelRun> active = registry.active(Training.KIND, scope);
                 if (active.isPresent() && active.get().artifactPath() != null) {
                     try {
-                        return DetectorParams.read(Path.of(active.get().artifactPath()));
+                        return new ActiveParams(active, DetectorParams.read(Path.of(active.get().artifactPath())));
                     } catch (RuntimeException e) {
                         LOG.warn("cannot read active model {}, using defaults: {}", active.get().id(), e.getMessage());
                     }
                 }
             }
         }
-        return DetectorParams.shippedDefault();
+        return new ActiveParams(Optional.empty(), DetectorParams.shippedDefault());
+    }
+
+    /** The parameters of {@link #active}. */
+    public static DetectorParams paramsFor(ModelRegistry registry, SeriesKey key) {
+        return active(registry, key).params();
     }
 
     /**

@@ -203,9 +203,9 @@ public final class HistoryTraining {
     private static ModelRun fit(ModelRegistry registry, History h, Options o, boolean forceActivate,
                                 Progress progress) {
         String scope = h.key().toString();
-        Optional<ModelRun> activeRun = LiveDetection.activeRun(registry, h.key());
-        DetectorParams active = LiveDetection.paramsFor(registry, h.key());
-        String activeName = activeRun.map(r -> "run " + r.id() + " (" + r.scope() + " v" + r.version() + ")")
+        LiveDetection.ActiveParams inUse = LiveDetection.active(registry, h.key());
+        DetectorParams active = inUse.params();
+        String activeName = inUse.run().map(r -> "run " + r.id() + " (" + r.scope() + " v" + r.version() + ")")
                 .orElse("the shipped defaults");
         progress.update(0.05, "cutting " + h.size() + " readings into labelled segments");
         List<LabelledRun> runs = labelledRuns(h, active, o.seed());
