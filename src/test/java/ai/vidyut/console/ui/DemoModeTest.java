@@ -42,9 +42,7 @@ class DemoModeTest {
     void start(Stage stage) {
         runtime = ConsoleRuntime.start(root.resolve("demo-" + System.nanoTime()),
                 new ConsoleRuntime.DemoOptions(1, 2, 42));
-        shell = new Shell(new RuntimeBackend(runtime));
-        stage.setScene(shell.scene(1280, 800));
-        stage.show();
+        shell = ShellFixture.show(stage, runtime);
     }
 
     @AfterEach

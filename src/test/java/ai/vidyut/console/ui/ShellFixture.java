@@ -29,7 +29,15 @@ public final class ShellFixture implements AutoCloseable {
         return new ShellFixture(backend, shell);
     }
 
-    /** Waits (up to 20 s) for a condition evaluated on the FX thread. */
+    /** A shell over a running console (live pipeline, detection, training), shown in a TestFX stage. */
+    public static Shell show(Stage stage, ai.vidyut.console.runtime.ConsoleRuntime runtime) {
+        Shell shell = new Shell(new RuntimeBackend(runtime));
+        stage.setScene(shell.scene(1280, 800));
+        stage.show();
+        return shell;
+    }
+
+        /** Waits (up to 20 s) for a condition evaluated on the FX thread. */
     public static void await(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
     }

@@ -9,7 +9,6 @@ import ai.vidyut.console.ingest.Pipeline;
 import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.telemetry.Site;
-import ai.vidyut.console.ui.RuntimeBackend;
 import ai.vidyut.console.ui.ShellFixture;
 import ai.vidyut.console.ui.shell.Shell;
 import ai.vidyut.console.ui.views.Views;
@@ -66,9 +65,7 @@ class AnomaliesTableTimelineTest {
         alerts.raise(store.save(anomaly("inv-1", T0 + 7_200_000, 30, 0.99, 58)));
         alerts.raise(store.save(anomaly("meter-1", T0 + 10_800_000, 5, 1.0, 7)));
         alerts.raise(store.save(anomaly("meter-1", T0 + 14_400_000, 5, 0.05, -3)));
-        shell = new Shell(new RuntimeBackend(runtime));
-        stage.setScene(shell.scene(1280, 800));
-        stage.show();
+        shell = ShellFixture.show(stage, runtime);
     }
 
     @AfterEach

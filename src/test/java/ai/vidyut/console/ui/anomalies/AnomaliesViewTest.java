@@ -8,7 +8,6 @@ import ai.vidyut.console.detect.Severity;
 import ai.vidyut.console.ingest.Pipeline;
 import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.telemetry.Reading;
-import ai.vidyut.console.ui.RuntimeBackend;
 import ai.vidyut.console.ui.ShellFixture;
 import ai.vidyut.console.ui.shell.Shell;
 import ai.vidyut.console.ui.views.Views;
@@ -52,9 +51,7 @@ class AnomaliesViewTest {
                 T0 + 3_600_000, T0 + 3_660_000, 9, 3, 200, 0.62, 1)));
         alerts.raise(store.save(new Anomaly(0, "s-1", "inv-1", "temperature_c", AnomalyType.OVERHEATING,
                 Severity.CRITICAL, T0 + 7_200_000, T0 + 9_000_000, 95, 60, 58, 0.99, 30)));
-        shell = new Shell(new RuntimeBackend(runtime));
-        stage.setScene(shell.scene(1280, 800));
-        stage.show();
+        shell = ShellFixture.show(stage, runtime);
     }
 
     @AfterEach

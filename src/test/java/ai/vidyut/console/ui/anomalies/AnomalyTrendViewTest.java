@@ -7,7 +7,7 @@ import ai.vidyut.console.detect.Severity;
 import ai.vidyut.console.ingest.Pipeline;
 import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.telemetry.Reading;
-import ai.vidyut.console.ui.RuntimeBackend;
+import ai.vidyut.console.ui.ShellFixture;
 import ai.vidyut.console.ui.charts.MarkedChart;
 import ai.vidyut.console.ui.shell.Shell;
 import ai.vidyut.console.ui.views.Views;
@@ -56,9 +56,7 @@ class AnomalyTrendViewTest {
                 T0, T0 + 10 * MINUTE, 20, 100, -80, 0.93, 11));
         store.save(new Anomaly(0, "s-1", "pump-1", "vibration_mm_s", AnomalyType.SPIKE, Severity.LOW,
                 T0 + 3_600_000, T0 + 3_660_000, 9, 3, 200, 0.62, 1));
-        shell = new Shell(new RuntimeBackend(runtime));
-        stage.setScene(shell.scene(1280, 800));
-        stage.show();
+        shell = ShellFixture.show(stage, runtime);
     }
 
     @AfterEach

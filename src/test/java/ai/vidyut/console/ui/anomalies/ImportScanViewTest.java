@@ -5,7 +5,6 @@ import ai.vidyut.console.detect.HistoryScanTest;
 import ai.vidyut.console.ingest.Pipeline;
 import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.telemetry.Reading;
-import ai.vidyut.console.ui.RuntimeBackend;
 import ai.vidyut.console.ui.ShellFixture;
 import ai.vidyut.console.ui.events.AnomaliesChanged;
 import ai.vidyut.console.ui.shell.Shell;
@@ -43,9 +42,7 @@ class ImportScanViewTest {
         // the site exists (and is selected) before the import; the import adds two series to it
         runtime.readingStore().append(List.of(new Reading(HistoryScanTest.START - 86_400_000L, "imp", "meter-0",
                 "power_kw", 1)));
-        shell = new Shell(new RuntimeBackend(runtime));
-        stage.setScene(shell.scene(1280, 800));
-        stage.show();
+        shell = ShellFixture.show(stage, runtime);
     }
 
     @AfterEach

@@ -12,7 +12,7 @@ import ai.vidyut.console.simulate.FaultType;
 import ai.vidyut.console.simulate.SiteProfile;
 import ai.vidyut.console.simulate.SiteSimulator;
 import ai.vidyut.console.simulate.SimulatorWebSocketServer;
-import ai.vidyut.console.ui.RuntimeBackend;
+import ai.vidyut.console.ui.ShellFixture;
 import ai.vidyut.console.ui.shell.Shell;
 import ai.vidyut.console.ui.views.Views;
 import javafx.scene.control.TableView;
@@ -109,9 +109,7 @@ class WireToTimelineTest {
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
         runtime = ConsoleRuntime.open(dataDir.resolve("wire-" + System.nanoTime()), Pipeline.Options.defaults());
-        shell = new Shell(new RuntimeBackend(runtime));
-        stage.setScene(shell.scene(1280, 800));
-        stage.show();
+        shell = ShellFixture.show(stage, runtime);
         this.port = port;
     }
 

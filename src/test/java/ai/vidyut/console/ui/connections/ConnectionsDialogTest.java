@@ -5,7 +5,6 @@ import ai.vidyut.console.ingest.MqttSource;
 import ai.vidyut.console.ingest.Pipeline;
 import ai.vidyut.console.ingest.SettingsStore;
 import ai.vidyut.console.runtime.ConsoleRuntime;
-import ai.vidyut.console.ui.RuntimeBackend;
 import ai.vidyut.console.ui.shell.Shell;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -43,9 +42,7 @@ class ConnectionsDialogTest {
     void start(Stage stage) {
         dataDir = root.resolve("conn-" + System.nanoTime());
         runtime = ConsoleRuntime.open(dataDir, Pipeline.Options.defaults());
-        shell = new Shell(new RuntimeBackend(runtime));
-        stage.setScene(shell.scene(1280, 800));
-        stage.show();
+        shell = ShellFixture.show(stage, runtime);
     }
 
     @AfterEach

@@ -3,7 +3,7 @@ package ai.vidyut.console.ui.dashboard;
 import ai.vidyut.console.ingest.ConnectionSettings;
 import ai.vidyut.console.ingest.Pipeline;
 import ai.vidyut.console.runtime.ConsoleRuntime;
-import ai.vidyut.console.ui.RuntimeBackend;
+import ai.vidyut.console.ui.ShellFixture;
 import ai.vidyut.console.ui.SourceStatus;
 import ai.vidyut.console.ui.shell.Shell;
 import ai.vidyut.console.ui.views.Views;
@@ -85,9 +85,7 @@ class OverTheWireTest {
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
         runtime = ConsoleRuntime.open(dataDir.resolve("wire-" + System.nanoTime()), Pipeline.Options.defaults());
-        shell = new Shell(new RuntimeBackend(runtime));
-        stage.setScene(shell.scene(1280, 800));
-        stage.show();
+        shell = ShellFixture.show(stage, runtime);
         runtime.connect(ConnectionSettings.webSocket("ws://127.0.0.1:" + port + "/ws/site/wire-1"));
     }
 

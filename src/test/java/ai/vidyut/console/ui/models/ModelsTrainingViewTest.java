@@ -9,7 +9,6 @@ import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.simulate.SiteProfile;
 import ai.vidyut.console.simulate.SiteSimulator;
 import ai.vidyut.console.telemetry.SeriesKey;
-import ai.vidyut.console.ui.RuntimeBackend;
 import ai.vidyut.console.ui.ShellFixture;
 import ai.vidyut.console.ui.shell.Shell;
 import ai.vidyut.console.ui.views.Views;
@@ -47,9 +46,7 @@ class ModelsTrainingViewTest {
         long from = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
         runtime.readingStore().append(new SiteSimulator(SiteProfile.standard(1), 3)
                 .readings(from, from + Duration.ofHours(54).toMillis(), 300_000));
-        shell = new Shell(new RuntimeBackend(runtime));
-        stage.setScene(shell.scene(1280, 800));
-        stage.show();
+        shell = ShellFixture.show(stage, runtime);
     }
 
     @AfterEach

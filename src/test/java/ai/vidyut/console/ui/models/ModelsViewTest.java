@@ -4,7 +4,6 @@ import ai.vidyut.console.ingest.Pipeline;
 import ai.vidyut.console.registry.ModelRun;
 import ai.vidyut.console.registry.NewRun;
 import ai.vidyut.console.runtime.ConsoleRuntime;
-import ai.vidyut.console.ui.RuntimeBackend;
 import ai.vidyut.console.ui.ShellFixture;
 import ai.vidyut.console.ui.shell.Shell;
 import ai.vidyut.console.ui.views.Views;
@@ -45,9 +44,7 @@ class ModelsViewTest {
         v2 = runtime.registry().record(NewRun.trained("anomaly-ensemble", "global", Map.of("trials", 8),
                 Map.of("nab", 70.2, "f1", 0.77), 0L, 1L, a2));
         runtime.registry().activate(v2.id());
-        shell = new Shell(new RuntimeBackend(runtime));
-        stage.setScene(shell.scene(1280, 800));
-        stage.show();
+        shell = ShellFixture.show(stage, runtime);
     }
 
     @AfterEach
