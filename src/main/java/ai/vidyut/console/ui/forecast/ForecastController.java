@@ -7,6 +7,7 @@ import ai.vidyut.console.forecast.RegularSeries;
 import ai.vidyut.console.telemetry.Asset;
 import ai.vidyut.console.telemetry.SeriesKey;
 import ai.vidyut.console.ui.Background;
+import ai.vidyut.console.ui.SelectedSiteSeries;
 import ai.vidyut.console.ui.events.DataImported;
 import ai.vidyut.console.ui.events.SiteSelected;
 import ai.vidyut.console.ui.history.BandChart;
@@ -20,7 +21,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -35,7 +35,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Forecast view: the last days of a stored series, its forecast with the shaded 95 % band, the forecast's
@@ -61,9 +60,8 @@ public final class ForecastController implements ViewController {
     private final ForecastService service;
     private final java.util.function.Consumer<ForecastService.Result> onResult = this::onResult;
     private ForecastService.Request watching;
+    private final SelectedSiteSeries<SiteSeries> seriesList;
     private long generation;
-    private boolean shown;
-    private boolean stale = true;
     private boolean adjusting;
     /** Zone of the time-axis labels: the forecast's (the site's), like the tile's peak time. */
     private volatile ZoneId axisZone = ZoneId.systemDefault();
@@ -83,6 +81,7 @@ public final class ForecastController implements ViewController {
     public ForecastController(ViewContext ctx) {
         this.ctx = ctx;
         this.service = ForecastServices.of(ctx);
+        this.seriesList = new SelectedSiteSeries<>(ctx.background(), model, new SeriesOfSite());
     }
 
     public ForecastModel model() {
@@ -127,16 +126,7 @@ public final class ForecastController implements ViewController {
         componentsHolder.getChildren().add(components);
 
         seriesBox.setId("forecastSeriesBox");
-        seriesBox.setItems(model.series());
-        seriesBox.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(SeriesKey key, boolean empty) {
-                super.updateItem(key, empty);
-                setText(empty || key == null ? null : SeriesChoice.label(key));
-            }
-        });
-        seriesBox.setButtonCell(seriesBox.getCellFactory().call(null));
-        seriesBox.valueProperty().bindBidirectional(model.selectedProperty());
+        seriesList.bind(seriesBox);
         model.selectedProperty().addListener((o, was, now) -> refresh());
 
         for (int h : ForecastModel.HORIZONS) {
@@ -174,12 +164,7 @@ public final class ForecastController implements ViewController {
 
         service.addListener(onResult);
         ctx.bus().subscribe(SiteSelected.class, e -> siteChanged(e.siteId()));
-        ctx.bus().subscribe(DataImported.class, e -> {
-            stale = true;
-            if (shown) {
-                loadSeriesList();
-            }
-        });
+        ctx.bus().subscribe(DataImported.class, e -> seriesList.dataChanged());
         siteChanged(ctx.selectedSite().get());
     }
 
@@ -200,15 +185,12 @@ public final class ForecastController implements ViewController {
 
     @Override
     public void shown() {
-        shown = true;
-        if (stale) {
-            loadSeriesList();
-        }
+        seriesList.shown();
     }
 
     @Override
     public void hidden() {
-        shown = false;
+        seriesList.hidden();
     }
 
     @Override
@@ -226,51 +208,48 @@ public final class ForecastController implements ViewController {
     }
 
     private void siteChanged(String siteId) {
-        model.siteIdProperty().set(siteId);
         title.setText(siteId == null ? "Forecast" : "Forecast · " + siteId);
-        stale = true;
-        if (shown) {
-            loadSeriesList();
-        }
+        seriesList.siteChanged(siteId);
     }
 
-    private void loadSeriesList() {
-        String siteId = model.siteIdProperty().get();
-        stale = false;
-        if (siteId == null) {
-            model.series().clear();
-            model.messageProperty().set("Select a site on the left.");
-            return;
+    /**
+     * The site's stored series, its assets and its default holiday calendar; the series already shown stays, else the
+     * site's load (the series the dashboard's "next 24 hours" tile forecasts) is picked.
+     */
+    private final class SeriesOfSite implements SelectedSiteSeries.View<SiteSeries> {
+        @Override
+        public SiteSeries fetch(String siteId) {
+            return new SiteSeries(ctx.backend().readings().series(siteId), ctx.backend().sites().assets(siteId),
+                    ForecastRequests.defaultCountry(ctx.backend().sites(), siteId));
         }
-        ctx.background().run(() -> new SiteSeries(ctx.backend().readings().series(siteId),
-                ctx.backend().sites().assets(siteId), ForecastRequests.defaultCountry(ctx.backend().sites(), siteId)),
-                found -> {
-            if (!Objects.equals(siteId, model.siteIdProperty().get())) {
-                return;
+
+        @Override
+        public List<SeriesKey> series(SiteSeries fetched) {
+            return fetched.series();
+        }
+
+        @Override
+        public SeriesKey choose(SiteSeries fetched, List<SeriesKey> list, SeriesKey kept) {
+            if (kept != null) {
+                return kept;
             }
-            List<SeriesKey> list = found.series();
-            SeriesKey keep = model.selectedProperty().get();
-            boolean sameSite = keep != null && list.contains(keep);
-            if (!sameSite) {
-                // a new site starts on its own holiday calendar (the picker can override it)
-                adjusting = true;
-                model.countryProperty().set(found.country());
-                adjusting = false;
-            }
-            model.series().setAll(list);
+            // a new site starts on its own holiday calendar (the picker can override it)
+            adjusting = true;
+            model.countryProperty().set(fetched.country());
+            adjusting = false;
+            SeriesKey load = SeriesChoice.loadSeries(list, fetched.assets());
+            return load != null ? load : SeriesChoice.defaultSeries(list);
+        }
+
+        @Override
+        public void reselected() {
+            refresh();
+        }
+
+        @Override
+        public void listed(SiteSeries fetched) {
             subtitle.setText("95 % bands from a rolling-origin backtest");
-            // the site's load first, the series the dashboard's "next 24 hours" tile forecasts
-            SeriesKey load = SeriesChoice.loadSeries(list, found.assets());
-            SeriesKey pick = sameSite ? keep : load != null ? load : SeriesChoice.defaultSeries(list);
-            if (Objects.equals(pick, model.selectedProperty().get())) {
-                refresh();
-            } else {
-                model.selectedProperty().set(pick);
-            }
-            if (list.isEmpty()) {
-                model.messageProperty().set("No stored readings for " + siteId + " yet.");
-            }
-        }, e -> model.messageProperty().set("Cannot list series: " + Background.message(e)));
+        }
     }
 
     @FXML

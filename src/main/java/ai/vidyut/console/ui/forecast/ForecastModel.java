@@ -2,7 +2,7 @@ package ai.vidyut.console.ui.forecast;
 
 import ai.vidyut.console.forecast.Accuracy;
 import ai.vidyut.console.forecast.ForecastService;
-import ai.vidyut.console.telemetry.SeriesKey;
+import ai.vidyut.console.ui.SiteSeriesModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -11,38 +11,20 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import java.util.Locale;
 
 /** State of the forecast view: series, horizon, holiday calendar and the latest forecast. FX thread only. */
-public final class ForecastModel {
+public final class ForecastModel extends SiteSeriesModel {
 
     /** Horizon choices, in hours. */
     public static final int[] HORIZONS = {24, 48, 72, 168};
 
-    private final StringProperty siteId = new SimpleStringProperty();
-    private final ObservableList<SeriesKey> series = FXCollections.observableArrayList();
-    private final ObjectProperty<SeriesKey> selected = new SimpleObjectProperty<>();
     private final IntegerProperty horizonHours = new SimpleIntegerProperty(24);
     private final StringProperty country = new SimpleStringProperty("none");
     private final ObjectProperty<ForecastService.Result> result = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty metrics = new SimpleStringProperty("");
-
-    public StringProperty siteIdProperty() {
-        return siteId;
-    }
-
-    public ObservableList<SeriesKey> series() {
-        return series;
-    }
-
-    public ObjectProperty<SeriesKey> selectedProperty() {
-        return selected;
-    }
 
     public IntegerProperty horizonHoursProperty() {
         return horizonHours;
@@ -60,10 +42,6 @@ public final class ForecastModel {
         return loading;
     }
 
-    public StringProperty messageProperty() {
-        return message;
-    }
-
     public StringProperty metricsProperty() {
         return metrics;
     }
@@ -72,7 +50,7 @@ public final class ForecastModel {
     public void show(ForecastService.Result r) {
         result.set(r);
         metrics.set(describe(r));
-        message.set("");
+        messageProperty().set("");
     }
 
     static String describe(ForecastService.Result r) {

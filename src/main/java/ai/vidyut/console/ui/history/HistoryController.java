@@ -5,6 +5,7 @@ import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.telemetry.MetricCatalog;
 import ai.vidyut.console.telemetry.SeriesKey;
 import ai.vidyut.console.ui.Background;
+import ai.vidyut.console.ui.SelectedSiteSeries;
 import ai.vidyut.console.ui.events.DataImported;
 import ai.vidyut.console.ui.events.SeriesRequested;
 import ai.vidyut.console.ui.events.SiteSelected;
@@ -17,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -51,10 +51,9 @@ public final class HistoryController implements ViewController {
     private final BandChart chart = new BandChart(timeAxis, valueAxis);
     private final XYChart.Series<Number, Number> mean = new XYChart.Series<>();
     private final ToggleGroup presets = new ToggleGroup();
+    private final SelectedSiteSeries<List<SeriesKey>> seriesList;
     private long generation;
     private SeriesKey requested;
-    private boolean shown;
-    private boolean stale = true;
 
     @FXML private Label title;
     @FXML private Label subtitle;
@@ -69,6 +68,7 @@ public final class HistoryController implements ViewController {
 
     public HistoryController(ViewContext ctx) {
         this.ctx = ctx;
+        this.seriesList = new SelectedSiteSeries<>(ctx.background(), model, new SeriesOfSite());
     }
 
     public HistoryModel model() {
@@ -94,16 +94,7 @@ public final class HistoryController implements ViewController {
         chartHolder.getChildren().add(chart);
 
         seriesBox.setId("seriesBox");
-        seriesBox.setItems(model.series());
-        seriesBox.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(SeriesKey key, boolean empty) {
-                super.updateItem(key, empty);
-                setText(empty || key == null ? null : SeriesChoice.label(key));
-            }
-        });
-        seriesBox.setButtonCell(seriesBox.getCellFactory().call(null));
-        seriesBox.valueProperty().bindBidirectional(model.selectedProperty());
+        seriesList.bind(seriesBox);
         model.selectedProperty().addListener((o, was, now) -> query());
 
         for (HistoryModel.Preset p : HistoryModel.Preset.values()) {
@@ -149,26 +140,18 @@ public final class HistoryController implements ViewController {
                 model.selectedProperty().set(e.series());
             }
         });
-        ctx.bus().subscribe(DataImported.class, e -> {
-            stale = true;
-            if (shown) {
-                loadSeriesList();
-            }
-        });
+        ctx.bus().subscribe(DataImported.class, e -> seriesList.dataChanged());
         siteChanged(ctx.selectedSite().get());
     }
 
     @Override
     public void shown() {
-        shown = true;
-        if (stale) {
-            loadSeriesList();
-        }
+        seriesList.shown();
     }
 
     @Override
     public void hidden() {
-        shown = false;
+        seriesList.hidden();
     }
 
     private void customChanged() {
@@ -187,47 +170,44 @@ public final class HistoryController implements ViewController {
     }
 
     private void siteChanged(String siteId) {
-        model.siteIdProperty().set(siteId);
         title.setText(siteId == null ? "History" : "History · " + siteId);
-        stale = true;
-        if (shown) {
-            loadSeriesList();
-        }
+        seriesList.siteChanged(siteId);
     }
 
-    private void loadSeriesList() {
-        String siteId = model.siteIdProperty().get();
-        stale = false;
-        if (siteId == null) {
-            model.series().clear();
-            model.messageProperty().set("Select a site on the left.");
-            return;
+    /** The site's stored series; a series another view asked for comes first, then the one already shown. */
+    private final class SeriesOfSite implements SelectedSiteSeries.View<List<SeriesKey>> {
+        @Override
+        public List<SeriesKey> fetch(String siteId) {
+            return ctx.backend().readings().series(siteId);
         }
-        ctx.background().run(() -> ctx.backend().readings().series(siteId), list -> {
-            if (!Objects.equals(siteId, model.siteIdProperty().get())) {
-                return;
-            }
-            SeriesKey keep = model.selectedProperty().get();
-            model.series().setAll(list);
-            subtitle.setText(list.size() + " series stored");
+
+        @Override
+        public List<SeriesKey> series(List<SeriesKey> fetched) {
+            return fetched;
+        }
+
+        @Override
+        public SeriesKey choose(List<SeriesKey> fetched, List<SeriesKey> list, SeriesKey kept) {
             SeriesKey pick = requested != null && list.contains(requested) ? requested
-                    : keep != null && list.contains(keep) ? keep
-                    : SeriesChoice.defaultSeries(list);
+                    : kept != null ? kept : SeriesChoice.defaultSeries(list);
             requested = null;
-            if (Objects.equals(pick, model.selectedProperty().get())) {
-                query();
-            } else {
-                model.selectedProperty().set(pick);
-            }
-            if (list.isEmpty()) {
-                model.messageProperty().set("No stored readings for " + siteId + " yet.");
-            }
-        }, e -> model.messageProperty().set("Cannot list series: " + Background.message(e)));
+            return pick;
+        }
+
+        @Override
+        public void reselected() {
+            query();
+        }
+
+        @Override
+        public void listed(List<SeriesKey> fetched) {
+            subtitle.setText(fetched.size() + " series stored");
+        }
     }
 
     @FXML
     private void reload() {
-        loadSeriesList();
+        seriesList.reload();
     }
 
     private void query() {

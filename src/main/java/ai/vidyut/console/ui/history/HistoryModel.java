@@ -1,15 +1,13 @@
 package ai.vidyut.console.ui.history;
 
 import ai.vidyut.console.store.ReadingStore;
-import ai.vidyut.console.telemetry.SeriesKey;
+import ai.vidyut.console.ui.SiteSeriesModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -17,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** State of the history view: which series, which range, and the downsampled buckets to chart. FX thread only. */
-public final class HistoryModel {
+public final class HistoryModel extends SiteSeriesModel {
 
     /** Range presets; CUSTOM uses {@link #customFromProperty()} / {@link #customToProperty()}. */
     public enum Preset {
@@ -44,9 +42,6 @@ public final class HistoryModel {
     /** The chart aims at about this many buckets whatever the range. */
     public static final int TARGET_BUCKETS = 600;
 
-    private final StringProperty siteId = new SimpleStringProperty();
-    private final ObservableList<SeriesKey> series = FXCollections.observableArrayList();
-    private final ObjectProperty<SeriesKey> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.HOUR);
     private final LongProperty customFrom = new SimpleLongProperty();
     private final LongProperty customTo = new SimpleLongProperty();
@@ -55,19 +50,6 @@ public final class HistoryModel {
     private final LongProperty to = new SimpleLongProperty();
     private final LongProperty bucketMillis = new SimpleLongProperty();
     private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final StringProperty message = new SimpleStringProperty("");
-
-    public StringProperty siteIdProperty() {
-        return siteId;
-    }
-
-    public ObservableList<SeriesKey> series() {
-        return series;
-    }
-
-    public ObjectProperty<SeriesKey> selectedProperty() {
-        return selected;
-    }
 
     public ObjectProperty<Preset> presetProperty() {
         return preset;
@@ -99,10 +81,6 @@ public final class HistoryModel {
 
     public BooleanProperty loadingProperty() {
         return loading;
-    }
-
-    public StringProperty messageProperty() {
-        return message;
     }
 
     /** The query window [from, to) for the current preset, ending at {@code now} for the fixed presets. */
