@@ -3,6 +3,7 @@ package ai.vidyut.console.maintain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,6 +123,56 @@ class DerivedColumnTest {
             right += p.get(i).label().equals(truth[i]) ? 1 : 0;
         }
         assertThat(right).isGreaterThanOrEqualTo(194);
+    }
+
+    private static final Path FIXTURES = Path.of("src/test/resources/maintain");
+
+    /**
+     * {@code ai4i-sample-derived-v1.tsv} holds, per line, a derived column and the values the first (hand-written)
+     * implementation computed for it on {@code ai4i-sample.csv} (synthetic rows in the AI4I layout, with missing
+     * cells, a missing type and a zero tool wear); every later implementation must compute the same values.
+     */
+    @Test
+    void computesTheValuesTheFirstImplementationComputed() throws Exception {
+        Table sample = Table.read(FIXTURES.resolve("ai4i-sample.csv"), null);
+        List<String> lines = Files.readAllLines(FIXTURES.resolve("ai4i-sample-derived-v1.tsv"));
+        assertThat(lines).hasSize(8);
+        List<DerivedColumn> derived = new ArrayList<>();
+        for (String line : lines) {
+            derived.add(DerivedColumn.parse(line.split("\t")[0]));
+        }
+        Table computed = DerivedColumn.apply(sample, derived);
+        int missing = 0;
+        for (int c = 0; c < lines.size(); c++) {
+            String[] expected = lines.get(c).split("\t");
+            double[] actual = computed.numeric(derived.get(c).name());
+            assertThat(actual).hasSize(expected.length - 1);
+            for (int r = 0; r < actual.length; r++) {
+                double want = Double.parseDouble(expected[r + 1]);
+                if (Double.isNaN(want)) {
+                    missing++;
+                    assertThat(actual[r]).as("%s row %d", derived.get(c), r).isNaN();
+                } else {
+                    assertThat(actual[r]).as("%s row %d", derived.get(c), r)
+                            .isCloseTo(want, within(1e-12 * Math.max(1, Math.abs(want))));
+                }
+            }
+        }
+        assertThat(missing).isGreaterThan(10);
+    }
+
+    /** A model saved (with two derived columns) by the first implementation loads and predicts what it did then. */
+    @Test
+    void aModelSavedByTheFirstImplementationPredictsTheSame() throws Exception {
+        HealthClassifier saved = HealthClassifier.load(FIXTURES.resolve("derived-columns-v1.health"));
+        assertThat(saved.derivedColumns()).containsExactly("ratio=a*b/if(type=='L',2000,4000)", "log_ratio=log(ratio)");
+        List<String> expected = Files.readAllLines(FIXTURES.resolve("derived-columns-v1-predictions.csv"));
+        List<HealthClassifier.Prediction> predictions = saved.predict(strained(100, 2));
+        assertThat(predictions).hasSize(expected.size() - 1);
+        for (int i = 0; i < predictions.size(); i++) {
+            assertThat(predictions.get(i).positiveProbability()).as("row %d", i)
+                    .isCloseTo(Double.parseDouble(expected.get(i + 1)), within(1e-12));
+        }
     }
 
     @Test
