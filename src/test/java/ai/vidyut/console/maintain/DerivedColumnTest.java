@@ -61,7 +61,7 @@ class DerivedColumnTest {
         assertThatThrownBy(() -> DerivedColumn.parse("no expression"))
                 .hasMessageContaining("expected NAME=EXPRESSION");
         assertThatThrownBy(() -> DerivedColumn.parse("x=rpm*(2"))
-                .hasMessageContaining("expected ')'");
+                .hasMessageContaining("closing brace not found");
         assertThatThrownBy(() -> DerivedColumn.parse("x=foo(rpm)"))
                 .hasMessageContaining("unknown function 'foo'");
         assertThatThrownBy(() -> DerivedColumn.parse("x='L'+1"))
@@ -70,6 +70,50 @@ class DerivedColumnTest {
                 .hasMessageContaining("uses column 'speed'");
         assertThatThrownBy(() -> DerivedColumn.apply(machines(), List.of(DerivedColumn.parse("rpm=wear*2"))))
                 .hasMessageContaining("already exists");
+    }
+
+    @Test
+    void signsBindLikePowersAndPowersAreRightAssociative() {
+        assertThat(values("x=-rpm^2")[0]).isEqualTo(-1500.0 * 1500);
+        assertThat(values("x=2^-1*4")[0]).isEqualTo(2.0);
+        assertThat(values("x=2^3^2")[0]).isEqualTo(512.0);
+        assertThat(values("x=2*-3^2+(rpm<1500)*10")).containsExactly(-18, -8, -18);
+    }
+
+    @Test
+    void aMissingInputInTheBranchNotTakenDoesNotMatter() {
+        assertThat(values("x=if(Type=='M',0,wear)")).containsExactly(100, 0, 10);
+        double[] taken = values("x=if(Type=='M',wear,0)");
+        assertThat(taken[0]).isZero();
+        assertThat(taken[1]).isNaN();
+    }
+
+    /** The expression language offers no way to call Java, create objects or touch files; such text is refused. */
+    @Test
+    void expressionsThatWouldCallJavaOrTheLibrarysOtherFunctionsAreRefused() {
+        for (String expression : List.of("java.lang.Runtime.getRuntime().exec('rm -rf /')",
+                "new java.io.File('/etc/passwd')", "T(java.lang.System).exit(1)", "rpm.getClass()",
+                "''.getClass().forName('java.lang.Runtime')", "STR_MATCHES(Type, '.*')", "DT_NOW()",
+                "random()", "rpm[0]", "rpm.x")) {
+            assertThatThrownBy(() -> DerivedColumn.apply(machines(), List.of(DerivedColumn.parse("x=" + expression))))
+                    .as(expression)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("derived column 'x'");
+        }
+        assertThatThrownBy(() -> DerivedColumn.parse("x=java.lang.System.exit(1)"))
+                .hasMessageContaining("unknown function 'java.lang.System.exit' (known: log, exp, sqrt, abs, min, "
+                        + "max, if) at position 1");
+    }
+
+    @Test
+    void errorPositionsAreThoseOfTheTextAsWritten() {
+        assertThatThrownBy(() -> DerivedColumn.parse("x=`Torque [Nm]`*rpm+Type=='L'+1"))
+                .hasMessage("derived column 'x': a text literal can only be compared with == or != to a column at "
+                        + "position 25 in '`Torque [Nm]`*rpm+Type=='L'+1'");
+        assertThatThrownBy(() -> DerivedColumn.parse("x=`Torque [Nm]` 2"))
+                .hasMessageContaining("derived column 'x': ");
+        assertThatThrownBy(() -> DerivedColumn.parse("x=if(Type=='L',Type,0)"))
+                .hasMessageContaining("column 'Type' is compared with text and also used as a number");
     }
 
     @Test
