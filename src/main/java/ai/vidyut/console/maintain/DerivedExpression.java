@@ -6,52 +6,45 @@ import com.ezylang.evalex.config.ExpressionConfiguration;
 import com.ezylang.evalex.config.MapBasedFunctionDictionary;
 import com.ezylang.evalex.config.MapBasedOperatorDictionary;
 import com.ezylang.evalex.data.EvaluationValue;
-import com.ezylang.evalex.functions.AbstractFunction;
 import com.ezylang.evalex.functions.FunctionIfc;
-import com.ezylang.evalex.functions.FunctionParameter;
 import com.ezylang.evalex.functions.FunctionParameterDefinition;
-import com.ezylang.evalex.functions.basic.AbsFunction;
-import com.ezylang.evalex.functions.basic.IfFunction;
-import com.ezylang.evalex.functions.basic.LogFunction;
-import com.ezylang.evalex.functions.basic.MaxFunction;
-import com.ezylang.evalex.functions.basic.MinFunction;
-import com.ezylang.evalex.functions.basic.SqrtFunction;
 import com.ezylang.evalex.operators.OperatorIfc;
-import com.ezylang.evalex.operators.arithmetic.InfixDivisionOperator;
-import com.ezylang.evalex.operators.arithmetic.InfixMinusOperator;
-import com.ezylang.evalex.operators.arithmetic.InfixMultiplicationOperator;
-import com.ezylang.evalex.operators.arithmetic.InfixPlusOperator;
-import com.ezylang.evalex.operators.arithmetic.InfixPowerOfOperator;
-import com.ezylang.evalex.operators.arithmetic.PrefixMinusOperator;
-import com.ezylang.evalex.operators.arithmetic.PrefixPlusOperator;
-import com.ezylang.evalex.operators.booleans.InfixEqualsOperator;
-import com.ezylang.evalex.operators.booleans.InfixGreaterEqualsOperator;
-import com.ezylang.evalex.operators.booleans.InfixGreaterOperator;
-import com.ezylang.evalex.operators.booleans.InfixLessEqualsOperator;
-import com.ezylang.evalex.operators.booleans.InfixLessOperator;
-import com.ezylang.evalex.operators.booleans.InfixNotEqualsOperator;
+import com.ezylang.evalex.operators.OperatorIfc.OperatorType;
 import com.ezylang.evalex.parser.ASTNode;
 import com.ezylang.evalex.parser.ParseException;
 import com.ezylang.evalex.parser.Token;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+import static com.ezylang.evalex.operators.OperatorIfc.OPERATOR_PRECEDENCE_ADDITIVE;
+import static com.ezylang.evalex.operators.OperatorIfc.OPERATOR_PRECEDENCE_COMPARISON;
+import static com.ezylang.evalex.operators.OperatorIfc.OPERATOR_PRECEDENCE_EQUALITY;
+import static com.ezylang.evalex.operators.OperatorIfc.OPERATOR_PRECEDENCE_MULTIPLICATIVE;
+import static com.ezylang.evalex.operators.OperatorIfc.OPERATOR_PRECEDENCE_POWER;
 
 /**
- * A derived-column expression parsed and evaluated by EvalEx, restricted to the console's expression language: the
- * operators {@code + - * / ^ < <= > >= == !=}, the functions {@code log exp sqrt abs min max if}, number literals,
- * columns, and text literals only as {@code column == 'text'} (or {@code !=}). EvalEx has no method calls, object
- * creation, reflection or I/O; its other functions (text, date-time, random), constants, arrays, structures and
- * implicit multiplication are not offered.
+ * A derived-column expression parsed (tokens, precedence, syntax tree) and evaluated (tree walk, function dispatch,
+ * the lazy {@code if}) by EvalEx, configured with only the console's expression language: the operators
+ * {@code + - * / ^ < <= > >= == !=}, the functions {@code log exp sqrt abs min max if}, number literals, columns,
+ * and text literals only as {@code column == 'text'} (or {@code !=}). EvalEx has no method calls, object creation,
+ * reflection or I/O, and its other functions (text, date-time, random), constants, arrays, structures and implicit
+ * multiplication are not configured, so no expression can reach them.
  * <p>
- * A missing input makes every operator and function it reaches (other than an {@code if} branch not taken) missing,
- * and an undefined result (division by zero, the log or square root of a negative number, an overflow) is missing.
+ * The operators and functions are defined here, in IEEE double arithmetic as everywhere else in the models (EvalEx's
+ * own work in BigDecimal and would change the last digits of values that saved models were trained on). A missing
+ * input makes every operator and function it reaches (other than an {@code if} branch not taken) missing, and so
+ * does an undefined result (division by zero, the log or square root of a negative number, an overflow).
  */
 final class DerivedExpression {
 
@@ -60,13 +53,18 @@ final class DerivedExpression {
 
     private static final ExpressionConfiguration LANGUAGE = ExpressionConfiguration.builder()
             .operatorDictionary(MapBasedOperatorDictionary.ofOperators(
-                    sign("+", new PrefixPlusOperator()), sign("-", new PrefixMinusOperator()),
-                    operator("+", new InfixPlusOperator()), operator("-", new InfixMinusOperator()),
-                    operator("*", new InfixMultiplicationOperator()), operator("/", new InfixDivisionOperator()),
-                    operator("^", new InfixPowerOfOperator()),
-                    operator("==", new InfixEqualsOperator()), operator("!=", new InfixNotEqualsOperator()),
-                    operator("<", new InfixLessOperator()), operator("<=", new InfixLessEqualsOperator()),
-                    operator(">", new InfixGreaterOperator()), operator(">=", new InfixGreaterEqualsOperator())))
+                    sign("+", x -> x), sign("-", x -> -x),
+                    infix("+", OPERATOR_PRECEDENCE_ADDITIVE, Double::sum),
+                    infix("-", OPERATOR_PRECEDENCE_ADDITIVE, (x, y) -> x - y),
+                    infix("*", OPERATOR_PRECEDENCE_MULTIPLICATIVE, (x, y) -> x * y),
+                    infix("/", OPERATOR_PRECEDENCE_MULTIPLICATIVE, (x, y) -> x / y),
+                    Map.entry("^", new Operator(OperatorType.INFIX_OPERATOR, OPERATOR_PRECEDENCE_POWER, false,
+                            numbers(Math::pow))),
+                    infix("<", OPERATOR_PRECEDENCE_COMPARISON, (x, y) -> x < y ? 1 : 0),
+                    infix("<=", OPERATOR_PRECEDENCE_COMPARISON, (x, y) -> x <= y ? 1 : 0),
+                    infix(">", OPERATOR_PRECEDENCE_COMPARISON, (x, y) -> x > y ? 1 : 0),
+                    infix(">=", OPERATOR_PRECEDENCE_COMPARISON, (x, y) -> x >= y ? 1 : 0),
+                    equality("==", true), equality("!=", false)))
             .functionDictionary(MapBasedFunctionDictionary.ofFunctions(
                     FUNCTIONS.entrySet().toArray(Map.Entry[]::new)))
             .defaultConstants(Map.of())
@@ -74,32 +72,55 @@ final class DerivedExpression {
             .structuresAllowed(false)
             .implicitMultiplicationAllowed(false)
             .singleQuoteStringLiteralsAllowed(true)
-            .mathContext(MathContext.DECIMAL128)
             .build();
 
     private static Map<String, FunctionIfc> functions() {
         Map<String, FunctionIfc> f = new LinkedHashMap<>();
-        f.put("log", new MissingPropagatingFunction(new LogFunction()));
-        f.put("exp", new MissingPropagatingFunction(new ExpFunction()));
-        f.put("sqrt", new MissingPropagatingFunction(new SqrtFunction()));
-        f.put("abs", new MissingPropagatingFunction(new AbsFunction()));
-        f.put("min", new MissingPropagatingFunction(new MinFunction()));
-        f.put("max", new MissingPropagatingFunction(new MaxFunction()));
-        f.put("if", new MissingPropagatingFunction(new IfFunction()));
+        f.put("log", new NumericFunction(x -> Math.log(x[0]), "value"));
+        f.put("exp", new NumericFunction(x -> Math.exp(x[0]), "value"));
+        f.put("sqrt", new NumericFunction(x -> Math.sqrt(x[0]), "value"));
+        f.put("abs", new NumericFunction(x -> Math.abs(x[0]), "value"));
+        f.put("min", new NumericFunction(x -> Math.min(x[0], x[1]), "first", "second"));
+        f.put("max", new NumericFunction(x -> Math.max(x[0], x[1]), "first", "second"));
+        f.put("if", new IfFunction());
         return f;
     }
 
-    private static Map.Entry<String, OperatorIfc> operator(String symbol, OperatorIfc operator) {
-        return Map.entry(symbol, new MissingPropagatingOperator(operator, operator.getPrecedence()));
+    private static Map.Entry<String, OperatorIfc> infix(String symbol, int precedence, DoubleBinaryOperator f) {
+        return Map.entry(symbol, new Operator(OperatorType.INFIX_OPERATOR, precedence, true, numbers(f)));
     }
 
     /**
      * A sign binds as tightly as {@code ^} (which is right-associative), so {@code -x^2} is {@code -(x^2)} and
-     * {@code 2^-1} is {@code 2^(-1)}. (EvalEx's own choices give {@code (-x)^2}, or with a higher power precedence
-     * let the sign in {@code 2^-1*4} pop the {@code ^} before its right operand exists.)
+     * {@code 2^-1} is {@code 2^(-1)}. (With EvalEx's precedences {@code -x^2} would be {@code (-x)^2}; with a power
+     * precedence above the sign's, the sign in {@code 2^-1*4} would take the {@code ^} before its right operand.)
      */
-    private static Map.Entry<String, OperatorIfc> sign(String symbol, OperatorIfc operator) {
-        return Map.entry(symbol, new MissingPropagatingOperator(operator, OperatorIfc.OPERATOR_PRECEDENCE_POWER));
+    private static Map.Entry<String, OperatorIfc> sign(String symbol, DoubleUnaryOperator f) {
+        return Map.entry(symbol, new Operator(OperatorType.PREFIX_OPERATOR, OPERATOR_PRECEDENCE_POWER, false,
+                operands -> number(f.applyAsDouble(doubleOf(operands[0])))));
+    }
+
+    /** {@code ==} or {@code !=}: of two numbers, or of a column's text and a text literal. */
+    private static Map.Entry<String, OperatorIfc> equality(String symbol, boolean equal) {
+        Function<EvaluationValue[], EvaluationValue> numeric = numbers((x, y) -> (x == y) == equal ? 1 : 0);
+        return Map.entry(symbol, new Operator(OperatorType.INFIX_OPERATOR, OPERATOR_PRECEDENCE_EQUALITY, true,
+                operands -> operands[0].isStringValue() || operands[1].isStringValue()
+                        ? number(operands[0].getStringValue().equals(operands[1].getStringValue()) == equal ? 1 : 0)
+                        : numeric.apply(operands)));
+    }
+
+    private static Function<EvaluationValue[], EvaluationValue> numbers(DoubleBinaryOperator f) {
+        return operands -> number(f.applyAsDouble(doubleOf(operands[0]), doubleOf(operands[1])));
+    }
+
+    private static double doubleOf(EvaluationValue value) {
+        return value.getNumberValue().doubleValue();
+    }
+
+    /** A number, or missing when it is NaN or infinite (an undefined result). */
+    private static EvaluationValue number(double value) {
+        return Double.isFinite(value) ? EvaluationValue.numberValue(BigDecimal.valueOf(value))
+                : EvaluationValue.nullValue();
     }
 
     /** A row's values, by column name. */
@@ -131,9 +152,14 @@ final class DerivedExpression {
             root = parsed.getAbstractSyntaxTree();
         } catch (ParseException e) {
             String message = e.getMessage().substring(0, 1).toLowerCase(Locale.ROOT) + e.getMessage().substring(1);
-            boolean wholeExpression = references.translated().equals(e.getTokenString());
-            throw wholeExpression ? new IllegalArgumentException(message)
-                    : problem(references, message, e.getStartPosition());
+            String token = e.getTokenString();
+            if (references.translated().equals(token)) {
+                throw new IllegalArgumentException(message);
+            }
+            String column = references.column(token);
+            String written = column == null ? token : column;
+            throw problem(references, message.contains("'") ? message : message + " '" + written + "'",
+                    e.getStartPosition());
         }
         Set<String> textVariables = new HashSet<>();
         Set<String> numberVariables = new HashSet<>();
@@ -196,30 +222,19 @@ final class DerivedExpression {
 
     /** The value for one row: NaN when an input it needs is missing or the result is undefined. */
     double evaluate(Row row) {
-        Expression expression;
         try {
-            expression = new Expression(parsed);
-        } catch (ParseException e) {
-            throw new IllegalStateException("a parsed expression failed to parse again", e);
-        }
-        for (String variable : references.variables()) {
-            String column = references.column(variable);
-            expression.getDataAccessor().setData(variable,
-                    textVariables.contains(variable) ? text(row.text(column)) : number(row.number(column)));
-        }
-        try {
-            EvaluationValue result = expression.evaluate();
-            if (result.isBooleanValue()) {
-                return result.getBooleanValue() ? 1 : 0;
+            Expression expression = new Expression(parsed);
+            for (String variable : references.variables()) {
+                String column = references.column(variable);
+                expression.getDataAccessor().setData(variable,
+                        textVariables.contains(variable) ? text(row.text(column)) : number(row.number(column)));
             }
-            double value = result.isNumberValue() ? result.getNumberValue().doubleValue() : Double.NaN;
-            return Double.isFinite(value) ? value : Double.NaN;
-        } catch (EvaluationException | ArithmeticException | NumberFormatException undefined) {
-            // EvalEx reports division by zero and log/sqrt of a negative number with EvaluationException; BigDecimal
-            // overflow is an ArithmeticException, and an infinite double result a NumberFormatException
-            return Double.NaN;
-        } catch (ParseException e) {
-            throw new IllegalStateException("a parsed expression failed to parse again", e);
+            EvaluationValue result = expression.evaluate();
+            return result.isNumberValue() ? doubleOf(result) : Double.NaN;
+        } catch (EvaluationException | ParseException e) {
+            // parse leaves EvalEx nothing to refuse here: no unknown name, no text where a number belongs
+            throw new IllegalStateException("derived expression '" + references.translated() + "': " + e.getMessage(),
+                    e);
         }
     }
 
@@ -228,32 +243,13 @@ final class DerivedExpression {
                 : EvaluationValue.stringValue(cell.trim());
     }
 
-    private static EvaluationValue number(double value) {
-        return Double.isFinite(value) ? EvaluationValue.numberValue(BigDecimal.valueOf(value))
-                : EvaluationValue.nullValue();
+    private static boolean anyMissing(EvaluationValue[] values) {
+        return Arrays.stream(values).anyMatch(EvaluationValue::isNullValue);
     }
 
-    /** Missing (null) operands make the result missing; comparison results count as 1 and 0 in arithmetic. */
-    private static boolean anyMissing(EvaluationValue[] values, FunctionIfc function) {
-        for (int i = 0; i < values.length; i++) {
-            if ((function == null || !function.isParameterLazy(i)) && values[i].isNullValue()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static EvaluationValue[] booleansAsNumbers(EvaluationValue[] values) {
-        EvaluationValue[] out = values.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i].isBooleanValue()) {
-                out[i] = EvaluationValue.numberValue(out[i].getBooleanValue() ? BigDecimal.ONE : BigDecimal.ZERO);
-            }
-        }
-        return out;
-    }
-
-    private record MissingPropagatingOperator(OperatorIfc operator, int precedence) implements OperatorIfc {
+    /** An operator on present operands; any missing operand makes its result missing. */
+    private record Operator(OperatorType type, int precedence, boolean leftAssociative,
+                            Function<EvaluationValue[], EvaluationValue> apply) implements OperatorIfc {
         @Override
         public int getPrecedence() {
             return precedence;
@@ -266,22 +262,22 @@ final class DerivedExpression {
 
         @Override
         public boolean isLeftAssociative() {
-            return operator.isLeftAssociative();
+            return leftAssociative;
         }
 
         @Override
         public boolean isPrefix() {
-            return operator.isPrefix();
+            return type == OperatorType.PREFIX_OPERATOR;
         }
 
         @Override
         public boolean isPostfix() {
-            return operator.isPostfix();
+            return false;
         }
 
         @Override
         public boolean isInfix() {
-            return operator.isInfix();
+            return type == OperatorType.INFIX_OPERATOR;
         }
 
         @Override
@@ -290,54 +286,74 @@ final class DerivedExpression {
         }
 
         @Override
-        public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... operands)
-                throws EvaluationException {
-            if (anyMissing(operands, null)) {
-                return EvaluationValue.nullValue();
-            }
-            return operator.evaluate(expression, token, booleansAsNumbers(operands));
+        public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... operands) {
+            return anyMissing(operands) ? EvaluationValue.nullValue() : apply.apply(operands);
         }
     }
 
-    private record MissingPropagatingFunction(FunctionIfc function) implements FunctionIfc {
+    /** A function of numbers; any missing argument makes its result missing. */
+    private static final class NumericFunction implements FunctionIfc {
+        private final ToDoubleFunction<double[]> f;
+        private final List<FunctionParameterDefinition> parameters;
+
+        NumericFunction(ToDoubleFunction<double[]> f, String... parameterNames) {
+            this.f = f;
+            this.parameters = Arrays.stream(parameterNames)
+                    .map(name -> FunctionParameterDefinition.builder().name(name).build()).toList();
+        }
+
         @Override
         public List<FunctionParameterDefinition> getFunctionParameterDefinitions() {
-            return function.getFunctionParameterDefinitions();
+            return parameters;
         }
 
         @Override
         public boolean hasVarArgs() {
-            return function.hasVarArgs();
+            return false;
         }
 
         @Override
-        public void validatePreEvaluation(Token token, EvaluationValue... parameters) throws EvaluationException {
-            if (!anyMissing(parameters, function)) {
-                function.validatePreEvaluation(token, booleansAsNumbers(parameters));
-            }
+        public void validatePreEvaluation(Token token, EvaluationValue... arguments) {
         }
 
         @Override
-        public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... parameters)
-                throws EvaluationException {
-            if (anyMissing(parameters, function)) {
+        public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... arguments) {
+            if (anyMissing(arguments)) {
                 return EvaluationValue.nullValue();
             }
-            return function.evaluate(expression, token, booleansAsNumbers(parameters));
+            return number(f.applyAsDouble(Arrays.stream(arguments).mapToDouble(DerivedExpression::doubleOf).toArray()));
         }
     }
 
-    /** e to the power of the value (EvalEx has no exp). */
-    @FunctionParameter(name = "value")
-    private static final class ExpFunction extends AbstractFunction {
+    /** {@code if(condition, then, else)}: evaluates only the branch taken; a missing condition is missing. */
+    private static final class IfFunction implements FunctionIfc {
+        private static final List<FunctionParameterDefinition> PARAMETERS = List.of(
+                FunctionParameterDefinition.builder().name("condition").build(),
+                FunctionParameterDefinition.builder().name("then").isLazy(true).build(),
+                FunctionParameterDefinition.builder().name("else").isLazy(true).build());
+
         @Override
-        public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... parameters)
+        public List<FunctionParameterDefinition> getFunctionParameterDefinitions() {
+            return PARAMETERS;
+        }
+
+        @Override
+        public boolean hasVarArgs() {
+            return false;
+        }
+
+        @Override
+        public void validatePreEvaluation(Token token, EvaluationValue... arguments) {
+        }
+
+        @Override
+        public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... arguments)
                 throws EvaluationException {
-            double value = Math.exp(parameters[0].getNumberValue().doubleValue());
-            if (!Double.isFinite(value)) {
-                throw new EvaluationException(token, "exp overflows");
+            if (arguments[0].isNullValue()) {
+                return EvaluationValue.nullValue();
             }
-            return expression.convertDoubleValue(value);
+            ASTNode branch = (doubleOf(arguments[0]) != 0 ? arguments[1] : arguments[2]).getExpressionNode();
+            return expression.evaluateSubtree(branch);
         }
     }
 }
