@@ -42,7 +42,7 @@ import static com.ezylang.evalex.operators.OperatorIfc.OPERATOR_PRECEDENCE_POWER
  * multiplication are not configured, so no expression can reach them.
  * <p>
  * The operators and functions are defined here, in IEEE double arithmetic as everywhere else in the models (EvalEx's
- * own work in BigDecimal and would change the last digits of values that saved models were trained on). A missing
+ * own compute in BigDecimal, which would change the last digits of values that saved models were trained on). A missing
  * input makes every operator and function it reaches (other than an {@code if} branch not taken) missing, and so
  * does an undefined result (division by zero, the log or square root of a negative number, an overflow).
  */
