@@ -3,6 +3,7 @@ package ai.vidyut.console.maintain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ class DerivedColumnTest {
         assertThatThrownBy(() -> DerivedColumn.parse("no expression"))
                 .hasMessageContaining("expected NAME=EXPRESSION");
         assertThatThrownBy(() -> DerivedColumn.parse("x=rpm*(2"))
-                .hasMessageContaining("expected ')'");
+                .hasMessageContaining("closing brace not found");
         assertThatThrownBy(() -> DerivedColumn.parse("x=foo(rpm)"))
                 .hasMessageContaining("unknown function 'foo'");
         assertThatThrownBy(() -> DerivedColumn.parse("x='L'+1"))
@@ -69,6 +70,52 @@ class DerivedColumnTest {
                 .hasMessageContaining("uses column 'speed'");
         assertThatThrownBy(() -> DerivedColumn.apply(machines(), List.of(DerivedColumn.parse("rpm=wear*2"))))
                 .hasMessageContaining("already exists");
+    }
+
+    @Test
+    void signsBindLikePowersAndPowersAreRightAssociative() {
+        assertThat(values("x=-rpm^2")[0]).isEqualTo(-1500.0 * 1500);
+        assertThat(values("x=2^-1*4")[0]).isEqualTo(2.0);
+        assertThat(values("x=2^3^2")[0]).isEqualTo(512.0);
+        assertThat(values("x=2*-3^2+(rpm<1500)*10")).containsExactly(-18, -8, -18);
+    }
+
+    @Test
+    void aMissingInputInTheBranchNotTakenDoesNotMatter() {
+        assertThat(values("x=if(Type=='M',0,wear)")).containsExactly(100, 0, 10);
+        double[] taken = values("x=if(Type=='M',wear,0)");
+        assertThat(taken[0]).isZero();
+        assertThat(taken[1]).isNaN();
+    }
+
+    /** The expression language offers no way to call Java, create objects or touch files; such text is refused. */
+    @Test
+    void expressionsThatWouldCallJavaOrTheLibrarysOtherFunctionsAreRefused() {
+        for (String expression : List.of("java.lang.Runtime.getRuntime().exec('rm -rf /')",
+                "new java.io.File('/etc/passwd')", "T(java.lang.System).exit(1)", "rpm.getClass()",
+                "''.getClass().forName('java.lang.Runtime')", "STR_MATCHES(Type, '.*')", "DT_NOW()",
+                "random()", "rpm[0]", "rpm.x")) {
+            assertThatThrownBy(() -> DerivedColumn.apply(machines(), List.of(DerivedColumn.parse("x=" + expression))))
+                    .as(expression)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("derived column 'x'");
+        }
+        assertThatThrownBy(() -> DerivedColumn.parse("x=java.lang.System.exit(1)"))
+                .hasMessageContaining("unknown function 'java.lang.System.exit' (known: log, exp, sqrt, abs, min, "
+                        + "max, if) at position 1");
+    }
+
+    @Test
+    void errorPositionsAreThoseOfTheTextAsWritten() {
+        assertThatThrownBy(() -> DerivedColumn.parse("x=`Torque [Nm]`*rpm+Type=='L'+1"))
+                .hasMessage("derived column 'x': a text literal can only be compared with == or != to a column at "
+                        + "position 25 in '`Torque [Nm]`*rpm+Type=='L'+1'");
+        assertThatThrownBy(() -> DerivedColumn.parse("x=rpm*2 `Torque [Nm]`"))
+                .hasMessage("derived column 'x': missing operator 'Torque [Nm]' at position 7 in 'rpm*2 `Torque [Nm]`'");
+        assertThatThrownBy(() -> DerivedColumn.parse("x=max(rpm,1,2)"))
+                .hasMessageContaining("too many parameters for function 'max' at position 1");
+        assertThatThrownBy(() -> DerivedColumn.parse("x=if(Type=='L',Type,0)"))
+                .hasMessageContaining("column 'Type' is compared with text and also used as a number");
     }
 
     @Test
@@ -122,6 +169,55 @@ class DerivedColumnTest {
             right += p.get(i).label().equals(truth[i]) ? 1 : 0;
         }
         assertThat(right).isGreaterThanOrEqualTo(194);
+    }
+
+    private static final Path FIXTURES = Path.of("src/test/resources/maintain");
+
+    /**
+     * {@code ai4i-sample-derived-v1.tsv} holds, per line, a derived column and the values the first (hand-written)
+     * implementation computed for it on {@code ai4i-sample.csv} (synthetic rows in the AI4I layout, with missing
+     * cells, a missing type and a zero tool wear); every later implementation must compute exactly these values (saved models were trained on them).
+     */
+    @Test
+    void computesTheValuesTheFirstImplementationComputed() throws Exception {
+        Table sample = Table.read(FIXTURES.resolve("ai4i-sample.csv"), null);
+        List<String> lines = Files.readAllLines(FIXTURES.resolve("ai4i-sample-derived-v1.tsv"));
+        assertThat(lines).hasSize(8);
+        List<DerivedColumn> derived = new ArrayList<>();
+        for (String line : lines) {
+            derived.add(DerivedColumn.parse(line.split("\t")[0]));
+        }
+        Table computed = DerivedColumn.apply(sample, derived);
+        int missing = 0;
+        for (int c = 0; c < lines.size(); c++) {
+            String[] expected = lines.get(c).split("\t");
+            double[] actual = computed.numeric(derived.get(c).name());
+            assertThat(actual).hasSize(expected.length - 1);
+            for (int r = 0; r < actual.length; r++) {
+                double want = Double.parseDouble(expected[r + 1]);
+                if (Double.isNaN(want)) {
+                    missing++;
+                    assertThat(actual[r]).as("%s row %d", derived.get(c), r).isNaN();
+                } else {
+                    assertThat(actual[r]).as("%s row %d", derived.get(c), r).isEqualTo(want);
+                }
+            }
+        }
+        assertThat(missing).isGreaterThan(10);
+    }
+
+    /** A model saved (with two derived columns) by the first implementation loads and predicts what it did then. */
+    @Test
+    void aModelSavedByTheFirstImplementationPredictsTheSame() throws Exception {
+        HealthClassifier saved = HealthClassifier.load(FIXTURES.resolve("derived-columns-v1.health"));
+        assertThat(saved.derivedColumns()).containsExactly("ratio=a*b/if(type=='L',2000,4000)", "log_ratio=log(ratio)");
+        List<String> expected = Files.readAllLines(FIXTURES.resolve("derived-columns-v1-predictions.csv"));
+        List<HealthClassifier.Prediction> predictions = saved.predict(strained(100, 2));
+        assertThat(predictions).hasSize(expected.size() - 1);
+        for (int i = 0; i < predictions.size(); i++) {
+            assertThat(predictions.get(i).positiveProbability()).as("row %d", i)
+                    .isEqualTo(Double.parseDouble(expected.get(i + 1)));
+        }
     }
 
     @Test
