@@ -79,6 +79,8 @@ class AnomaliesTableTimelineTest {
         robot.clickOn("#view-" + Views.ANOMALIES);
         AnomaliesController view = (AnomaliesController) shell.controller().controllerOf(Views.ANOMALIES);
         await(() -> view.model().anomalies().size() == 5);
+        // the view's table is attached to the scene on a later pulse than the controller exists (slow under load)
+        await(() -> robot.lookup("#anomalyTable").tryQuery().isPresent() && table(robot).getItems().size() == 5);
         return view;
     }
 
