@@ -30,6 +30,9 @@ import java.util.stream.LongStream;
  * Training is nested: an inner stratified cross-validation on the training rows chooses between a random forest and
  * gradient-boosted trees and, for a binary label, the decision threshold that maximises F1; the chosen learner is then
  * refit on all rows. The inner cross-validation's out-of-fold figures are the model's metrics.
+ * <p>
+ * With exact splits (the default), the learners see every feature coded by its rank among the training values
+ * ({@link RankCoding}), so that a tree can split between any two distinct values, however close.
  */
 public final class HealthClassifier implements Serializable {
 
@@ -43,13 +46,20 @@ public final class HealthClassifier implements Serializable {
     public enum Learner { RANDOM_FOREST, GRADIENT_BOOSTING, AUTO }
 
     /**
-     * @param derive derived feature columns, {@code name=expression} (see {@link DerivedColumn}), computed from every
-     *               input table before training and prediction; they are stored with the model
+     * @param derive      derived feature columns, {@code name=expression} (see {@link DerivedColumn}), computed from
+     *                    every input table before training and prediction; they are stored with the model
+     * @param exactSplits code the features by rank ({@link RankCoding}) so that trees can split between values closer
+     *                    than Smile's 1e-7 tolerance; on by default, off for the plain baseline
      */
     public record Options(Learner learner, int trees, boolean interactions, int innerFolds, boolean tuneThreshold,
-                          long seed, List<String> derive) implements Serializable {
+                          long seed, List<String> derive, boolean exactSplits) implements Serializable {
         public Options {
             derive = derive == null ? List.of() : List.copyOf(derive);
+        }
+
+        public Options(Learner learner, int trees, boolean interactions, int innerFolds, boolean tuneThreshold,
+                       long seed, List<String> derive) {
+            this(learner, trees, interactions, innerFolds, tuneThreshold, seed, derive, true);
         }
 
         public Options(Learner learner, int trees, boolean interactions, int innerFolds, boolean tuneThreshold,
@@ -61,17 +71,21 @@ public final class HealthClassifier implements Serializable {
             return new Options(Learner.AUTO, 300, true, 3, true, 42);
         }
 
-        /** A plain random forest on the raw columns, argmax decision: the benchmark baseline. */
+        /** A plain random forest on the raw columns, argmax decision, Smile's own split points: the benchmark baseline. */
         public static Options plainRandomForest() {
-            return new Options(Learner.RANDOM_FOREST, 300, false, 0, false, 42);
+            return new Options(Learner.RANDOM_FOREST, 300, false, 0, false, 42, List.of(), false);
         }
 
         public Options withSeed(long s) {
-            return new Options(learner, trees, interactions, innerFolds, tuneThreshold, s, derive);
+            return new Options(learner, trees, interactions, innerFolds, tuneThreshold, s, derive, exactSplits);
         }
 
         public Options withDerive(List<String> d) {
-            return new Options(learner, trees, interactions, innerFolds, tuneThreshold, seed, d);
+            return new Options(learner, trees, interactions, innerFolds, tuneThreshold, seed, d, exactSplits);
+        }
+
+        public Options withExactSplits(boolean exact) {
+            return new Options(learner, trees, interactions, innerFolds, tuneThreshold, seed, derive, exact);
         }
     }
 
@@ -90,6 +104,8 @@ public final class HealthClassifier implements Serializable {
     private final int trainingRows;
     /** Derived feature columns (null in models saved before they existed, which is the same as none). */
     private List<DerivedColumn> derived;
+    /** The features' rank coding; null without exact splits and in models saved before it existed. */
+    private RankCoding rankCoding;
 
     private HealthClassifier(String labelColumn, Encoder encoder, String[] classes, int positive, double threshold,
                              DataFrameClassifier model, Learner learner, Map<String, Double> metrics, int trainingRows) {
@@ -176,16 +192,23 @@ public final class HealthClassifier implements Serializable {
                     for (int k = 0; k < folds; k++) {
                         int[] tr = Folds.indices(fold, k, false);
                         int[] te = Folds.indices(fold, k, true);
+                        double[][] xTrain = rows(xv, tr);
+                        double[][] xTest = rows(xv, te);
+                        if (options.exactSplits()) {
+                            RankCoding coding = RankCoding.fit(xTrain);
+                            xTrain = coding.code(xTrain);
+                            xTest = coding.code(xTest);
+                        }
                         DataFrameClassifier m;
                         try {
-                            m = fit(candidate, rows(xv, tr), pick(y, tr), classes.length, options);
+                            m = fit(candidate, xTrain, pick(y, tr), classes.length, options);
                         } catch (IllegalArgumentException e) {
                             if (candidates.size() > 1 && isSmallSampleForestFailure(candidate, e)) {
                                 continue candidateLoop; // too few rows for the forest here; the other learner decides
                             }
                             throw e;
                         }
-                        double[][] post = posteriors(m, rows(xv, te), classes.length);
+                        double[][] post = posteriors(m, xTest, classes.length);
                         for (int i = 0; i < te.length; i++) {
                             oof[te[i]] = post[i];
                         }
@@ -205,6 +228,10 @@ public final class HealthClassifier implements Serializable {
         }
         Encoder encoder = encoders.get(chosenPairs);
         double[][] x = features.get(chosenPairs);
+        RankCoding rankCoding = options.exactSplits() ? RankCoding.fit(x) : null;
+        if (rankCoding != null) {
+            x = rankCoding.code(x);
+        }
         DataFrameClassifier model;
         try {
             model = fit(chosen, x, y, classes.length, options);
@@ -220,9 +247,11 @@ public final class HealthClassifier implements Serializable {
         metrics.put("features", (double) encoder.width());
         metrics.put("interactions", chosenPairs ? 1.0 : 0.0);
         metrics.put("derived", (double) derived.size());
+        metrics.put("exact_splits", rankCoding != null ? 1.0 : 0.0);
         HealthClassifier trained = new HealthClassifier(label, encoder, classes, positive, threshold, model, chosen,
                 Map.copyOf(metrics), y.length);
         trained.derived = List.copyOf(derived);
+        trained.rankCoding = rankCoding;
         return trained;
     }
 
@@ -315,6 +344,9 @@ public final class HealthClassifier implements Serializable {
     public List<Prediction> predict(Table input) {
         Table table = DerivedColumn.apply(input, derived());
         double[][] x = encoder.transform(table);
+        if (rankCoding != null) {
+            x = rankCoding.code(x);
+        }
         double[][] post = posteriors(model, x, classes.length);
         List<Prediction> out = new ArrayList<>(x.length);
         for (double[] p : post) {
@@ -330,7 +362,8 @@ public final class HealthClassifier implements Serializable {
             values = new LinkedHashMap<>(features);
             DerivedColumn.apply(values, derived());
         }
-        double[][] x = new double[][] {encoder.transform(values)};
+        double[] row = encoder.transform(values);
+        double[][] x = new double[][] {rankCoding != null ? rankCoding.code(row) : row};
         return toPrediction(posteriors(model, x, classes.length)[0]);
     }
 
@@ -394,6 +427,11 @@ public final class HealthClassifier implements Serializable {
     /** Whether the model uses the pairwise products and differences of the numeric columns. */
     public boolean interactions() {
         return encoder.interactions;
+    }
+
+    /** Whether the learner sees the features coded by rank (exact split points, see {@link RankCoding}). */
+    public boolean exactSplits() {
+        return rankCoding != null;
     }
 
     public Map<String, Double> metrics() {
