@@ -232,6 +232,45 @@ final class ShapeTyping {
     }
 
     /**
+     * The level after a short excursion is also away from what the series read at this time of day the day before
+     * (mean of the {@value #LOCAL} remembered readings up to {@code t} minus a day), by at least half the excursion
+     * and three noise deviations: a change the series' daily routine (a pump's first start of the day, a battery
+     * starting to charge) does not explain. True when the memory does not reach back a day at {@code t}.
+     */
+    boolean unlikeDayBefore(long t, double peakValue) {
+        double dayBefore = levelAround(t - DAY_MS);
+        if (Double.isNaN(dayBefore) || afterCount == 0) {
+            return true;
+        }
+        double post = afterSum / afterCount;
+        return Math.abs(post - dayBefore) >= 0.5 * Math.abs(peakValue - preLevel)
+                && Math.abs(post - dayBefore) >= 3 * noise;
+    }
+
+    /** Mean of the remembered readings in the {@value #LOCAL} sampling intervals up to {@code t}; NaN if none. */
+    private double levelAround(long t) {
+        if (count < 2) {
+            return Double.NaN;
+        }
+        int j = nearest(t);
+        if (j < 0) {
+            return Double.NaN;
+        }
+        double interval = (ts[index(0)] - ts[index(count - 1)]) / (double) (count - 1);
+        double sum = 0;
+        int n = 0;
+        for (int k = 0; k < LOCAL && k < count; k++) {
+            int i = Math.floorMod(j - k, CAPACITY);
+            if (t - ts[i] > LOCAL * interval || ts[i] - t > 3 * interval) {
+                break;
+            }
+            sum += xs[i];
+            n++;
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
      * For a longer anomaly: {@link AnomalyType#DRIFT} when the series was already ramping the same way before it
      * or when its deviation from the level before it grows (first quarter under half of the last quarter),
      * {@link AnomalyType#LEVEL_SHIFT} when the deviation is there from the start (first quarter at least 70 % of
