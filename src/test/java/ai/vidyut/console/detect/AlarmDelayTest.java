@@ -1,8 +1,17 @@
 package ai.vidyut.console.detect;
 
+import ai.vidyut.console.registry.ModelRegistry;
+import ai.vidyut.console.simulate.SiteProfile;
+import ai.vidyut.console.store.Database;
+import ai.vidyut.console.store.SiteStore;
 import ai.vidyut.console.telemetry.AssetKind;
+import ai.vidyut.console.telemetry.SeriesKey;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,6 +96,32 @@ class AlarmDelayTest {
         assertThat(seen).as("raised once the delay has passed").isTrue();
         assertThat(raised).hasSize(1);
         assertThat(raised.get(0).startMillis()).isEqualTo(drop);
+    }
+
+    @Test
+    void liveDetectionAndTrainingStartFromTheDefaultsOfTheAssetsKind(@TempDir Path dir) {
+        SiteProfile site = SiteProfile.standard(1);
+        try (Database db = Database.open(dir)) {
+            SiteStore sites = new SiteStore(db);
+            sites.saveSite(site.site());
+            site.assets().forEach(sites::saveAsset);
+            sites.ensureAsset(site.siteId(), "gadget-1"); // discovered, kind unknown
+            ModelRegistry registry = new ModelRegistry(db, dir.resolve("models"));
+            assertThat(LiveDetection.active(registry, new SeriesKey(site.siteId(), SiteProfile.PUMP, "power_kw"))
+                    .params().alarmDelaySeconds()).isEqualTo(600);
+            assertThat(LiveDetection.active(registry, new SeriesKey(site.siteId(), "gadget-1", "power_kw"))
+                    .params()).isEqualTo(DetectorParams.shippedDefault());
+        }
+    }
+
+    @Test
+    void metadataBesideTheOverridesNamesTheSameOverrides() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path overrides = Path.of(ShippedDefault.BY_KIND_PATH);
+        JsonNode meta = json.readTree(Path.of(ShippedDefault.BY_KIND_PATH + ".json").toFile());
+        assertThat(meta.get("artifact").asText()).isEqualTo(overrides.getFileName().toString());
+        assertThat(meta.get("overrides")).isEqualTo(json.readTree(overrides.toFile()));
+        assertThat(meta.get("produced").get("command").asText()).contains("bench/detect-false-alarms.sh");
     }
 
     @Test
