@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * <p>
  * With an alarm delay (an on-delay, {@link DetectorParams#alarmDelaySeconds()}) an anomaly is only raised once it has
  * lasted that long (first to latest anomalous reading), or when the delay has passed since it started and the series
- * has stayed displaced (the readings after it stay at least half as far from the level before it) <em>and</em> away
- * from what it read at that time the day before — a lasting change that the detector has already started to learn
- * (a power drop) rather than a passing cloud or a pump's daily start. Until then {@link #snapshot()} gives nothing;
+ * has stayed displaced (the readings after it stay at least half as far from the level before it) <em>and</em> the
+ * step is not the one the series made at the same time the day before — a lasting change that the detector has
+ * already started to learn (a power drop) rather than a passing cloud or a pump's daily start. Until then {@link #snapshot()} gives nothing;
  * an anomaly that is neither is dropped (counted by {@link #dropped()}). A raised anomaly still starts at its first
  * anomalous reading.
  */
@@ -106,7 +106,7 @@ public final class AnomalyBuilder {
             if (!confirmed) {
                 if (ts - start >= alarmDelayMillis) {
                     confirmed = shape.hasAfter() && shape.staysDisplaced(peakValue)
-                            && shape.unlikeDayBefore(ts, peakValue);
+                            && shape.unlikeDayBefore(start, ts);
                     if (!confirmed) {
                         dropped++;
                         open = false;

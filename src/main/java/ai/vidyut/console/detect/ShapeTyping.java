@@ -232,19 +232,22 @@ final class ShapeTyping {
     }
 
     /**
-     * The level after a short excursion is also away from what the series read at this time of day the day before
-     * (mean of the {@value #LOCAL} remembered readings up to {@code t} minus a day), by at least half the excursion
-     * and three noise deviations: a change the series' daily routine (a pump's first start of the day, a battery
-     * starting to charge) does not explain. True when the memory does not reach back a day at {@code t}.
+     * The step of a short excursion — from the level before it to the level after it (after {@code start}, up to
+     * {@code t}) — is not what the series did at the same time the day before (the mean of the {@value #LOCAL}
+     * remembered readings before {@code start} minus a day to those before {@code t} minus a day): the two steps
+     * differ by at least half today's step and three noise deviations. A pump's first start of the day or a
+     * battery starting to charge repeats yesterday's step; a power drop does not, even on a day as cloudy as the
+     * day before. True when the memory does not reach back a day.
      */
-    boolean unlikeDayBefore(long t, double peakValue) {
-        double dayBefore = levelAround(t - DAY_MS);
-        if (Double.isNaN(dayBefore) || afterCount == 0) {
+    boolean unlikeDayBefore(long start, long t) {
+        double before = levelAround(start - 1 - DAY_MS);
+        double after = levelAround(t - DAY_MS);
+        if (Double.isNaN(before) || Double.isNaN(after) || afterCount == 0) {
             return true;
         }
-        double post = afterSum / afterCount;
-        return Math.abs(post - dayBefore) >= 0.5 * Math.abs(peakValue - preLevel)
-                && Math.abs(post - dayBefore) >= 3 * noise;
+        double step = afterSum / afterCount - preLevel;
+        double difference = Math.abs(step - (after - before));
+        return difference >= 0.5 * Math.abs(step) && difference >= 3 * noise;
     }
 
     /** Mean of the remembered readings in the {@value #LOCAL} sampling intervals up to {@code t}; NaN if none. */
