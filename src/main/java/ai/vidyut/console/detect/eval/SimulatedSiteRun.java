@@ -18,6 +18,7 @@ import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.store.SiteStore;
 import ai.vidyut.console.telemetry.Asset;
 import ai.vidyut.console.telemetry.AssetKind;
+import ai.vidyut.console.telemetry.SeriesKey;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,7 +132,19 @@ public final class SimulatedSiteRun {
      */
     public static Result run(Path dataDir, SiteProfile profile, long seed, List<Fault> faults, long fromMillis,
                              Duration length, Duration step) throws InterruptedException {
+        return run(dataDir, profile, seed, faults, fromMillis, length, step, null);
+    }
+
+    /**
+     * {@link #run(Path, SiteProfile, long, List, long, Duration, Duration)}, and when {@code trainAfter} is not null,
+     * every series is trained from its stored history that far into the run ({@link HistoryTraining}, default
+     * options, activated when it beats the shipped defaults, as the automatic trainer does) and live detection
+     * reloads its parameters before the run goes on.
+     */
+    public static Result run(Path dataDir, SiteProfile profile, long seed, List<Fault> faults, long fromMillis,
+                             Duration length, Duration step, Duration trainAfter) throws InterruptedException {
         long to = fromMillis + length.toMillis();
+        long trainAt = trainAfter == null ? to : Math.min(to, fromMillis + trainAfter.toMillis());
         SiteSimulator sim = new SiteSimulator(profile, seed, faults);
         Map<String, AssetKind> kinds = new LinkedHashMap<>();
         try (Database db = Database.open(dataDir)) {
@@ -143,21 +156,34 @@ public final class SimulatedSiteRun {
             }
             ReadingStore readings = new ReadingStore(db, sites);
             AnomalyStore anomalies = new AnomalyStore(db);
+            ModelRegistry registry = new ModelRegistry(db, dataDir.resolve("models"));
             long scored;
             try (Pipeline pipeline = new Pipeline(readings, new QuarantineStore(db));
-                 LiveDetection live = new LiveDetection(anomalies, new AlertService(db), readings,
-                         new ModelRegistry(db, dataDir.resolve("models")))) {
+                 LiveDetection live = new LiveDetection(anomalies, new AlertService(db), readings, registry)) {
                 pipeline.addListener(live);
-                sim.generate(fromMillis, to, step.toMillis(), snapshots ->
-                        pipeline.submit("simulator", WireFormat.encodeBatch(snapshots, true)));
-                Duration wait = Duration.ofMinutes(10);
-                if (!pipeline.drain(wait) || !live.awaitIdle(wait)) {
-                    throw new IllegalStateException("live detection did not finish within " + wait);
+                feed(sim, pipeline, live, fromMillis, trainAt, step);
+                if (trainAt < to) {
+                    for (SeriesKey key : readings.series(profile.siteId())) {
+                        HistoryTraining.train(registry, readings, key, HistoryTraining.Options.defaults(), false,
+                                (fraction, message) -> { });
+                    }
+                    live.reloadAll();
+                    feed(sim, pipeline, live, trainAt, to, step);
                 }
                 scored = live.scored();
             }
             return new Result(profile, new ArrayList<>(anomalies.list(profile.siteId())), faults, kinds, fromMillis,
                     to, scored);
+        }
+    }
+
+    private static void feed(SiteSimulator sim, Pipeline pipeline, LiveDetection live, long from, long to,
+                             Duration step) throws InterruptedException {
+        sim.generate(from, to, step.toMillis(), snapshots ->
+                pipeline.submit("simulator", WireFormat.encodeBatch(snapshots, true)));
+        Duration wait = Duration.ofMinutes(10);
+        if (!pipeline.drain(wait) || !live.awaitIdle(wait)) {
+            throw new IllegalStateException("live detection did not finish within " + wait);
         }
     }
 }
