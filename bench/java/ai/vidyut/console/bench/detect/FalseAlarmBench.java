@@ -132,7 +132,8 @@ public final class FalseAlarmBench {
         md.append(table("asset kind | asset | metric", byMetric, runs));
         md.append(table("type", byType, runs));
         md.append(String.format(Locale.ROOT, "Injected faults (`SimulatedSiteRun.weekOfFaults`, same seeds): **%d of %d "
-                        + "found** (an anomaly on the asset overlapping the fault or the hour after it); false anomalies "
+                        + "found** (an anomaly on the asset starting while the fault lasts or in the hour after it, on a metric "
+                        + "the fault changes or of type pattern_change); false anomalies "
                         + "outside the faults in these runs: %.1f per day after the first day.%n%n",
                 faultsFound, faultsTotal, faultRunFalsePerDay / runs));
         md.append("| site | seed | fault | start (local) | found | delay | first anomaly |\n|---|---|---|---|---|---|---|\n")
