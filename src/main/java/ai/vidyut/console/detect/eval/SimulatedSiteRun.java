@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The live detection path on the site simulator, faster than real time: a simulated site (with its assets and their
@@ -63,7 +62,7 @@ public final class SimulatedSiteRun {
         }
 
         /**
-         * Anomalies starting in {@code [fromMillis, toMillis)} that have nothing to do with an injected fault: not on
+         * Anomalies starting in {@code [from, to)} that have nothing to do with an injected fault: not on
          * a faulty asset while the fault (or the hour after it) lasts.
          */
         public List<Anomaly> falseAlarms(long from, long to) {
@@ -77,16 +76,6 @@ public final class SimulatedSiteRun {
 
         public AssetKind kindOf(String assetId) {
             return kinds.getOrDefault(assetId, AssetKind.OTHER);
-        }
-
-        /** False alarms per day in {@code [from, to)}, grouped by {@code key} (e.g. asset kind / metric). */
-        public Map<String, Double> falseAlarmsPerDay(long from, long to, Function<Anomaly, String> key) {
-            double days = (to - from) / 86_400_000.0;
-            Map<String, Double> out = new LinkedHashMap<>();
-            for (Anomaly a : falseAlarms(from, to)) {
-                out.merge(key.apply(a), 1 / days, Double::sum);
-            }
-            return out;
         }
     }
 
