@@ -19,9 +19,10 @@ import java.util.function.Consumer;
  * lasted that long (first to latest anomalous reading), or when the delay has passed since it started and the series
  * has stayed displaced (the readings after it stay at least half as far from the level before it) <em>and</em> the
  * step is not the one the series made at the same time the day before — a lasting change that the detector has
- * already started to learn (a power drop) rather than a passing cloud or a pump's daily start. Until then {@link #snapshot()} gives nothing;
- * an anomaly that is neither is dropped (counted by {@link #dropped()}). A raised anomaly still starts at its first
- * anomalous reading.
+ * already started to learn (a power drop) rather than a passing cloud or a pump's daily start. Until then
+ * {@link #snapshot()} gives nothing; an anomaly that is neither is dropped (counted by {@link #dropped()}), and an
+ * anomalous reading after more than {@code maxGap} normal ones starts a new candidate. A raised anomaly still starts
+ * at its first anomalous reading.
  */
 public final class AnomalyBuilder {
 
