@@ -120,7 +120,8 @@ public final class DetectCommand implements Callable<Integer> {
         String assetId = asset != null ? asset : input.getFileName().toString().replaceAll("\\.csv$", "");
         String metric = table.columns().get(0);
         List<Anomaly> anomalies = new ArrayList<>();
-        AnomalyBuilder builder = new AnomalyBuilder(site != null ? site : "csv", assetId, metric, params.threshold(), 2, anomalies::add);
+        AnomalyBuilder builder = new AnomalyBuilder(site != null ? site : "csv", assetId, metric, params, 2,
+                anomalies::add);
         SeriesDetector detector = new SeriesDetector(params, table.columns());
         List<String> raw = table.rawTimestamps();
         double[] row = new double[table.columns().size()];

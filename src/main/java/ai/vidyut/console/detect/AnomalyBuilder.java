@@ -14,6 +14,15 @@ import java.util.function.Consumer;
  * return after a ramp in the readings before is the end of a drift. The shape needs the readings after the last
  * anomalous one, so the type of a short anomaly is final when it ends ({@link #snapshot()} gives the provisional
  * one while it is open).
+ * <p>
+ * With an alarm delay (an on-delay, {@link DetectorParams#alarmDelaySeconds()}) an anomaly is only raised once it has
+ * lasted that long (first to latest anomalous reading), or when the delay has passed since it started and the series
+ * has stayed displaced (the readings after it stay at least half as far from the level before it) <em>and</em> the
+ * step is not the one the series made at the same time the day before — a lasting change that the detector has
+ * already started to learn (a power drop) rather than a passing cloud or a pump's daily start. Until then
+ * {@link #snapshot()} gives nothing; an anomaly that is neither is dropped (counted by {@link #dropped()}), and an
+ * anomalous reading after more than {@code maxGap} normal ones starts a new candidate. A raised anomaly still starts
+ * at its first anomalous reading.
  */
 public final class AnomalyBuilder {
 
@@ -23,6 +32,9 @@ public final class AnomalyBuilder {
     private final double threshold;
     private final int maxGap;
     private final Consumer<Anomaly> sink;
+    private final long alarmDelayMillis;
+    private long dropped;
+    private boolean confirmed;
     private final ShapeTyping shape = new ShapeTyping();
     /** Anomalies of at most this many readings are typed by what follows them (spike or level shift). */
     private static final int SHORT = 6;
@@ -40,6 +52,19 @@ public final class AnomalyBuilder {
 
     public AnomalyBuilder(String siteId, String assetId, String metric, double threshold, int maxGap,
                           Consumer<Anomaly> sink) {
+        this(siteId, assetId, metric, threshold, maxGap, 0, sink);
+    }
+
+    /** A builder with the threshold and alarm delay of {@code params}. */
+    public AnomalyBuilder(String siteId, String assetId, String metric, DetectorParams params, int maxGap,
+                          Consumer<Anomaly> sink) {
+        this(siteId, assetId, metric, params.threshold(), maxGap, Math.round(params.alarmDelaySeconds() * 1000),
+                sink);
+    }
+
+    private AnomalyBuilder(String siteId, String assetId, String metric, double threshold, int maxGap,
+                           long alarmDelayMillis, Consumer<Anomaly> sink) {
+        this.alarmDelayMillis = alarmDelayMillis;
         this.siteId = siteId;
         this.assetId = assetId;
         this.metric = metric;
@@ -51,6 +76,10 @@ public final class AnomalyBuilder {
     /** Feeds one scored reading (value of the series' first channel). */
     public void accept(long ts, double value, SeriesDetector.Result r) {
         if (r.anomalous()) {
+            if (open && !confirmed && gap > maxGap) { // a new excursion: the one waiting for its delay did not last
+                dropped++;
+                open = false;
+            }
             if (!open) {
                 open = true;
                 start = ts;
@@ -58,11 +87,13 @@ public final class AnomalyBuilder {
                 peak = -1;
                 votes.clear();
                 firstType = r.type();
+                confirmed = alarmDelayMillis == 0;
                 shape.open();
             }
             end = ts;
             readings++;
             gap = 0;
+            confirmed |= end - start >= alarmDelayMillis;
             votes.merge(r.type(), 1, Integer::sum);
             if (r.score() > peak) {
                 peak = r.score();
@@ -72,7 +103,17 @@ public final class AnomalyBuilder {
             shape.anomalous(value);
         } else if (open) {
             shape.after(value);
-            if (++gap > maxGap) {
+            gap++;
+            if (!confirmed) {
+                if (ts - start >= alarmDelayMillis) {
+                    confirmed = shape.hasAfter() && shape.staysDisplaced(peakValue)
+                            && shape.unlikeDayBefore(start, ts);
+                    if (!confirmed) {
+                        dropped++;
+                        open = false;
+                    }
+                }
+            } else if (gap > maxGap) {
                 flush();
             }
         }
@@ -94,13 +135,22 @@ public final class AnomalyBuilder {
         if (!open) {
             return;
         }
-        sink.accept(current(true));
+        if (confirmed) {
+            sink.accept(current(true));
+        } else {
+            dropped++;
+        }
         open = false;
     }
 
-    /** The anomaly in progress as it stands now (null when none is open). */
+    /** The anomaly in progress as it stands now (null when none is open or it has not lasted the alarm delay). */
     public Anomaly snapshot() {
-        return open ? current(false) : null;
+        return open && confirmed ? current(false) : null;
+    }
+
+    /** Anomalies that ended before they lasted the alarm delay, and so were never raised. */
+    public long dropped() {
+        return dropped;
     }
 
     private Anomaly current(boolean ended) {
@@ -160,7 +210,13 @@ public final class AnomalyBuilder {
         return majority;
     }
 
+    /** An anomaly is open and raised (past the alarm delay). */
     public boolean inProgress() {
+        return open && confirmed;
+    }
+
+    /** An anomaly is open, raised or still waiting for the alarm delay. */
+    public boolean isOpen() {
         return open;
     }
 }

@@ -256,7 +256,7 @@ final class AssetDetection {
             }
             if (builder == null) {
                 builderChannel = Math.max(0, detector.topChannel());
-                builder = new AnomalyBuilder(siteId, assetId, channels.get(builderChannel), p.threshold(), 2,
+                builder = new AnomalyBuilder(siteId, assetId, channels.get(builderChannel), p, 2,
                         this::closed);
                 suppressing = perSeriesOpenOnAsset();
                 if (suppressing) {
@@ -269,6 +269,10 @@ final class AssetDetection {
             SeriesDetector.Result result = new SeriesDetector.Result(s, anomalous,
                     anomalous ? AnomalyType.PATTERN_CHANGE : null, expected, new double[0], expected);
             builder.accept(ts, value, result);
+            if (builder != null && !builder.isOpen()) { // dropped before its alarm delay: nothing was stored
+                builder = null;
+                suppressing = false;
+            }
             Anomaly now = builder == null ? null : builder.snapshot();
             if (!suppressing) {
                 stored.progress(now, anomalous);

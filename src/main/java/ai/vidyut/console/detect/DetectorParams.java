@@ -34,12 +34,16 @@ import java.util.Map;
  *                       {@code ocsvm}, {@code relation}); 0 (or absent) turns a detector off
  * @param combine        {@code mean} (weighted mean) or {@code max} (largest weighted score)
  * @param threshold      score at or above which a reading is labelled anomalous
+ * @param alarmDelaySeconds how long an anomaly must last (first to latest anomalous reading) before it is raised
+ *                       (stored and alerted): an alarm on-delay; a shorter one is dropped. 0 raises every anomaly at
+ *                       its first reading. Alarm-level only: reading scores and labels do not depend on it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DetectorParams(long seed, int trainSize, int ifTrees, int ifSampleSize, double contamination,
                              double svmNu, int warmup, double longHalfLife, int shortWindow, int mediumWindow,
                              double anomalyWeight, int smoothWindow, double shrinkage, double decades,
-                             Map<String, Double> weights, String combine, double threshold) {
+                             Map<String, Double> weights, String combine, double threshold,
+                             double alarmDelaySeconds) {
 
     public static final String SURPRISE = "surprise";
     public static final String MAHALANOBIS = "mahalanobis";
@@ -54,6 +58,9 @@ public record DetectorParams(long seed, int trainSize, int ifTrees, int ifSample
     public DetectorParams {
         weights = weights == null ? Map.of(SURPRISE, 1.0) : Map.copyOf(weights);
         combine = combine == null ? "mean" : combine;
+        if (alarmDelaySeconds < 0 || Double.isNaN(alarmDelaySeconds)) {
+            throw new IllegalArgumentException("alarmDelaySeconds must be 0 or more");
+        }
         if (trainSize < 16) {
             throw new IllegalArgumentException("trainSize must be at least 16");
         }
@@ -67,7 +74,7 @@ public record DetectorParams(long seed, int trainSize, int ifTrees, int ifSample
         w.put(IFOREST, 0.0);
         w.put(OCSVM, 0.0);
         return new DetectorParams(42, 300, 100, 256, 0.01, 0.1, 30, 300, 8, 64, 0.25, 30, 0.3, 10,
-                w, "mean", 0.5);
+                w, "mean", 0.5, 0);
     }
 
     /** The shipped defaults from the classpath ({@code models/detect/default.json}), else {@link #builtIn()}. */
@@ -126,36 +133,49 @@ public record DetectorParams(long seed, int trainSize, int ifTrees, int ifSample
 
     public DetectorParams withWeights(Map<String, Double> w, String combineRule) {
         return new DetectorParams(seed, trainSize, ifTrees, ifSampleSize, contamination, svmNu, warmup, longHalfLife,
-                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, w, combineRule, threshold);
+                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, w, combineRule, threshold,
+                alarmDelaySeconds);
     }
 
     public DetectorParams withThreshold(double t) {
         return new DetectorParams(seed, trainSize, ifTrees, ifSampleSize, contamination, svmNu, warmup, longHalfLife,
-                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, weights, combine, t);
+                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, weights, combine, t,
+                alarmDelaySeconds);
+    }
+
+    public DetectorParams withAlarmDelay(double seconds) {
+        return new DetectorParams(seed, trainSize, ifTrees, ifSampleSize, contamination, svmNu, warmup, longHalfLife,
+                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, weights, combine, threshold,
+                seconds);
     }
 
     public DetectorParams withSeed(long s) {
         return new DetectorParams(s, trainSize, ifTrees, ifSampleSize, contamination, svmNu, warmup, longHalfLife,
-                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, weights, combine, threshold);
+                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, weights, combine, threshold,
+                alarmDelaySeconds);
     }
 
     public DetectorParams withTrainSize(int t) {
         return new DetectorParams(seed, t, ifTrees, ifSampleSize, contamination, svmNu, warmup, longHalfLife,
-                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, weights, combine, threshold);
+                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, weights, combine, threshold,
+                alarmDelaySeconds);
     }
 
     public DetectorParams withForest(int trees, int sampleSize, double contam) {
         return new DetectorParams(seed, trainSize, trees, sampleSize, contam, svmNu, warmup, longHalfLife,
-                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, weights, combine, threshold);
+                shortWindow, mediumWindow, anomalyWeight, smoothWindow, shrinkage, decades, weights, combine, threshold,
+                alarmDelaySeconds);
     }
 
     public DetectorParams withSurprise(double halfLife, int shortW, int mediumW, double anomalyW, double dec) {
         return new DetectorParams(seed, trainSize, ifTrees, ifSampleSize, contamination, svmNu, warmup, halfLife,
-                shortW, mediumW, anomalyW, smoothWindow, shrinkage, dec, weights, combine, threshold);
+                shortW, mediumW, anomalyW, smoothWindow, shrinkage, dec, weights, combine, threshold,
+                alarmDelaySeconds);
     }
 
     public DetectorParams withMahalanobis(int smooth, double shrink) {
         return new DetectorParams(seed, trainSize, ifTrees, ifSampleSize, contamination, svmNu, warmup, longHalfLife,
-                shortWindow, mediumWindow, anomalyWeight, smooth, shrink, decades, weights, combine, threshold);
+                shortWindow, mediumWindow, anomalyWeight, smooth, shrink, decades, weights, combine, threshold,
+                alarmDelaySeconds);
     }
 }

@@ -2,6 +2,9 @@ package ai.vidyut.console.detect;
 
 import ai.vidyut.console.registry.ModelRegistry;
 import ai.vidyut.console.store.ReadingStore;
+import ai.vidyut.console.store.SiteStore;
+import ai.vidyut.console.telemetry.Asset;
+import ai.vidyut.console.telemetry.AssetKind;
 import ai.vidyut.console.telemetry.SeriesKey;
 
 import ai.vidyut.console.telemetry.Reading;
@@ -17,7 +20,7 @@ import java.util.function.Consumer;
  * Batch detection over stored history (imported CSV or anything else in the reading store): every series of a site
  * (optionally one asset and/or one metric) is read in time order over [from, to) and run through the same
  * {@link SeriesDetector} and {@link AnomalyBuilder} live detection uses, with the series' active parameters
- * ({@link LiveDetection#paramsFor}). The detector is first primed on up to two days of history before {@code from}
+ * ({@link LiveDetection#active}). The detector is first primed on up to two days of history before {@code from}
  * (scored and remembered for shape typing, but not reported), so a scan of a recent range judges it against what
  * came before, as live detection does. Per-asset multivariate detection ({@link AssetDetection}) is live only.
  *
@@ -37,12 +40,14 @@ public final class HistoryScan {
     private final ReadingStore readings;
     private final AnomalyStore anomalies;
     private final ModelRegistry registry;
+    private final SiteStore sites;
 
     /** {@code registry} may be null: then every series is scanned with the shipped default parameters. */
     public HistoryScan(ReadingStore readings, AnomalyStore anomalies, ModelRegistry registry) {
         this.readings = readings;
         this.anomalies = anomalies;
         this.registry = registry;
+        this.sites = new SiteStore(anomalies.database());
     }
 
     /**
@@ -86,9 +91,10 @@ public final class HistoryScan {
     }
 
     private long scanSeries(SeriesKey key, long fromMillis, long toMillis, List<Anomaly> out) {
-        DetectorParams params = LiveDetection.paramsFor(registry, key);
+        AssetKind kind = sites.asset(key.siteId(), key.assetId()).map(Asset::kind).orElse(AssetKind.OTHER);
+        DetectorParams params = LiveDetection.active(registry, key, kind).params();
         SeriesDetector detector = new SeriesDetector(params, List.of(key.metric()));
-        AnomalyBuilder builder = new AnomalyBuilder(key.siteId(), key.assetId(), key.metric(), params.threshold(), 2,
+        AnomalyBuilder builder = new AnomalyBuilder(key.siteId(), key.assetId(), key.metric(), params, 2,
                 out::add);
         double[] row = new double[1];
         long[] last = {Long.MIN_VALUE};

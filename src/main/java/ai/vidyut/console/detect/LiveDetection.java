@@ -53,6 +53,7 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
     private final List<Consumer<Anomaly>> listeners = new CopyOnWriteArrayList<>();
     private volatile long scored;
     private final AssetDetection assets;
+    private final SiteStore sites;
 
     private final class Series {
         final SeriesDetector detector;
@@ -63,7 +64,7 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
 
         Series(SeriesKey key, DetectorParams params) {
             detector = new SeriesDetector(params, List.of(key.metric()));
-            builder = new AnomalyBuilder(key.siteId(), key.assetId(), key.metric(), params.threshold(), 2,
+            builder = new AnomalyBuilder(key.siteId(), key.assetId(), key.metric(), params, 2,
                     stored::closed);
         }
 
@@ -99,9 +100,9 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
         this.alerts = alerts;
         this.readings = readings;
         this.registry = registry;
-        SiteStore sites = new SiteStore(anomalies.database());
+        this.sites = new SiteStore(anomalies.database());
         this.assets = new AssetDetection(anomalies, alerts, readings, this::paramsFor,
-                (site, asset) -> sites.asset(site, asset).map(Asset::kind).orElse(AssetKind.OTHER), key -> {
+                (site, asset) -> kindOf(new SeriesKey(site, asset, "")), key -> {
             Series s = series.get(key);
             return s != null && s.stored.isOpen();
         }, this::notifyListeners, AssetDetection.DEFAULT_TOLERANCE);
@@ -156,7 +157,11 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
     }
 
     DetectorParams paramsFor(SeriesKey key) {
-        return paramsFor(registry, key);
+        return active(registry, key, kindOf(key)).params();
+    }
+
+    private AssetKind kindOf(SeriesKey key) {
+        return sites.asset(key.siteId(), key.assetId()).map(Asset::kind).orElse(AssetKind.OTHER);
     }
 
     /** The parameters live detection runs a series with, and the registry run they come from (empty = defaults). */
@@ -165,9 +170,10 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
 
     /**
      * What live detection uses for a series: the active run of its scope, else of {@code global} (a run whose
-     * artifact cannot be read is passed over), else the shipped defaults.
+     * artifact cannot be read is passed over), else the shipped defaults for the kind of its asset
+     * ({@link ShippedDefault#params}).
      */
-    public static ActiveParams active(ModelRegistry registry, SeriesKey key) {
+    public static ActiveParams active(ModelRegistry registry, SeriesKey key, AssetKind kind) {
         if (registry != null) {
             for (String scope : new String[]{key.toString(), "global"}) {
                 Optional<ModelRun> active = registry.active(Training.KIND, scope);
@@ -180,12 +186,14 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
                 }
             }
         }
-        return new ActiveParams(Optional.empty(), DetectorParams.shippedDefault());
+        return new ActiveParams(Optional.empty(), ShippedDefault.params(kind, key.metric()));
     }
 
-    /** The parameters of {@link #active}. */
-    public static DetectorParams paramsFor(ModelRegistry registry, SeriesKey key) {
-        return active(registry, key).params();
+    /** {@link #active(ModelRegistry, SeriesKey, AssetKind)} with the asset's kind from the registry's database. */
+    public static ActiveParams active(ModelRegistry registry, SeriesKey key) {
+        AssetKind kind = registry == null ? AssetKind.OTHER : new SiteStore(registry.database())
+                .asset(key.siteId(), key.assetId()).map(Asset::kind).orElse(AssetKind.OTHER);
+        return active(registry, key, kind);
     }
 
     /**

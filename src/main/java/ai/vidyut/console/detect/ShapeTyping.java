@@ -232,6 +232,48 @@ final class ShapeTyping {
     }
 
     /**
+     * The step of a short excursion — from the level before it to the level after it (after {@code start}, up to
+     * {@code t}) — is not what the series did at the same time the day before (the mean of the {@value #LOCAL}
+     * remembered readings before {@code start} minus a day to those before {@code t} minus a day): the two steps
+     * differ by at least half today's step and three noise deviations. A pump's first start of the day or a
+     * battery starting to charge repeats yesterday's step; a power drop does not, even on a day as cloudy as the
+     * day before. True when the memory does not reach back a day.
+     */
+    boolean unlikeDayBefore(long start, long t) {
+        double before = levelAround(start - 1 - DAY_MS);
+        double after = levelAround(t - DAY_MS);
+        if (Double.isNaN(before) || Double.isNaN(after) || afterCount == 0) {
+            return true;
+        }
+        double step = afterSum / afterCount - preLevel;
+        double difference = Math.abs(step - (after - before));
+        return difference >= 0.5 * Math.abs(step) && difference >= 3 * noise;
+    }
+
+    /** Mean of the remembered readings in the {@value #LOCAL} sampling intervals up to {@code t}; NaN if none. */
+    private double levelAround(long t) {
+        if (count < 2) {
+            return Double.NaN;
+        }
+        int j = nearest(t);
+        if (j < 0) {
+            return Double.NaN;
+        }
+        double interval = (ts[index(0)] - ts[index(count - 1)]) / (double) (count - 1);
+        double sum = 0;
+        int n = 0;
+        for (int k = 0; k < LOCAL && k < count; k++) {
+            int i = Math.floorMod(j - k, CAPACITY);
+            if (t - ts[i] > LOCAL * interval || ts[i] - t > 3 * interval) {
+                break;
+            }
+            sum += xs[i];
+            n++;
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
      * For a longer anomaly: {@link AnomalyType#DRIFT} when the series was already ramping the same way before it
      * or when its deviation from the level before it grows (first quarter under half of the last quarter),
      * {@link AnomalyType#LEVEL_SHIFT} when the deviation is there from the start (first quarter at least 70 % of

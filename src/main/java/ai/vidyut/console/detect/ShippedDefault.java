@@ -1,9 +1,11 @@
 package ai.vidyut.console.detect;
 
 import ai.vidyut.console.detect.eval.Training;
+import ai.vidyut.console.telemetry.AssetKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,12 +28,19 @@ import java.util.Optional;
  *
  * <p>Reading is tolerant: a missing or partial metadata file gives what is there (a file of an older or newer shape
  * still loads), so that regenerating {@code default.json} never breaks the program.
+ *
+ * <p><b>Per asset kind.</b> {@code models/detect/by-kind.json} holds overrides of the shipped parameters for series
+ * of known asset kinds, keyed {@code "<kind>/<metric>"} or {@code "<kind>"} (wire names such as {@code pv_array}); the
+ * most specific key wins and its fields replace those of {@code default.json} ({@link #params(AssetKind, String)}).
+ * Its metadata is {@code by-kind.json.json}. Series of other kinds get {@code default.json} unchanged.
  */
 public final class ShippedDefault {
 
     /** Where the parameters are, relative to the program's top level (and on the classpath under {@code /}). */
     public static final String PATH = "models/detect/default.json";
     public static final String METADATA_PATH = PATH + ".json";
+    /** Per-kind (and per-kind-and-metric) overrides of {@link #PATH}. */
+    public static final String BY_KIND_PATH = "models/detect/by-kind.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -76,6 +85,42 @@ public final class ShippedDefault {
                 parts.add(how);
             }
             return String.join(" · ", parts);
+        }
+    }
+
+    /** The shipped overrides per asset kind, read once from the classpath (empty when absent). */
+    private static final class ByKind {
+        static final JsonNode OVERRIDES = read();
+
+        private static JsonNode read() {
+            try (InputStream in = ShippedDefault.class.getResourceAsStream("/" + BY_KIND_PATH)) {
+                JsonNode root = in == null ? null : JSON.readTree(in);
+                return root != null && root.isObject() ? root : JSON.createObjectNode();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + BY_KIND_PATH, e);
+            }
+        }
+    }
+
+    /**
+     * The shipped parameters for a series of an asset of {@code kind}: {@code default.json} with the overrides of
+     * {@code by-kind.json} for {@code "<kind>/<metric>"}, else for {@code "<kind>"}, else none.
+     */
+    public static DetectorParams params(AssetKind kind, String metric) {
+        DetectorParams base = DetectorParams.shippedDefault();
+        JsonNode overrides = ByKind.OVERRIDES.get(kind.wireName() + "/" + metric);
+        if (overrides == null) {
+            overrides = ByKind.OVERRIDES.get(kind.wireName());
+        }
+        if (overrides == null || !overrides.isObject()) {
+            return base;
+        }
+        ObjectNode merged = JSON.valueToTree(base);
+        merged.setAll((ObjectNode) overrides);
+        try {
+            return JSON.treeToValue(merged, DetectorParams.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("bad overrides for " + kind.wireName() + " in " + BY_KIND_PATH, e);
         }
     }
 

@@ -43,6 +43,11 @@ public final class ModelRegistry {
         this.modelsDir = modelsDir;
     }
 
+    /** The database the registry records its runs in (where the sites and assets of the runs' scopes are too). */
+    public Database database() {
+        return db;
+    }
+
     public Path modelsDir() {
         return modelsDir;
     }

@@ -205,7 +205,8 @@ public final class ModelsController implements ViewController {
 
     /**
      * Which anomaly-detection scopes run on the shipped default: live detection uses a series' active run, else the
-     * active {@code global} run, else {@code models/detect/default.json}.
+     * active {@code global} run, else {@code models/detect/default.json} with the overrides of
+     * {@code models/detect/by-kind.json} for the asset's kind.
      */
     static String shippedLine(List<ModelRun> runs, Optional<ShippedDefault.Metadata> metadata) {
         Optional<ModelRun> global = runs.stream()
@@ -220,7 +221,8 @@ public final class ModelsController implements ViewController {
                 && r.active()).map(ModelRun::scope).distinct().count();
         String which = ownActive == 0 ? "every series"
                 : "every series except the " + ownActive + " with an active run of their own";
-        return "Anomaly detection active: shipped default (" + ShippedDefault.PATH + ") for " + which + about;
+        return "Anomaly detection active: shipped default (" + ShippedDefault.PATH + ") for " + which
+                + ", with the alarm delays of " + ShippedDefault.BY_KIND_PATH + " per asset kind" + about;
     }
 
     static String metrics(ModelRun r) {
