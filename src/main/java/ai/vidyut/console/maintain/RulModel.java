@@ -20,7 +20,9 @@ import java.util.Map;
  * Each row is described by windowed degradation features of its unit's history up to that row: for every
  * informative signal (z-scored with the training statistics) the mean of the last 5 and 15 steps, the slope over the
  * last 30 steps, and the drift of the recent mean from the unit's own first 15 steps; plus the age (time) of the
- * unit. The target is the remaining life capped at {@code cap} (piece-wise linear degradation, the C-MAPSS
+ * unit; plus a {@link HealthIndex} (a linear fit of the capped remaining life on all signals of a step, which pools the
+ * noisy sensors into one signal) as its mean over the last 5, 15 and 30 steps, its slope over the last 30 steps and
+ * its slope since the unit's first step. The target is the remaining life capped at {@code cap} (piece-wise linear degradation, the C-MAPSS
  * convention). Gradient-boosted trees give the point estimate; two quantile-loss boosters give the interval, which is
  * conformalised (CQR, Romano et al. 2019): the quantile models are fitted on three quarters of the units and the
  * interval is widened by the margin that makes it cover the intended share of the remaining units' rows.
@@ -372,8 +374,6 @@ public final class RulModel implements Serializable {
     static final int TREND = 30;
     static final int BASELINE = 15;
 
-    static final boolean DEV_HIBASE = Boolean.getBoolean("rul.hibase");
-
     /** z-scores of one unit's raw signals; a missing value carries the previous step's (0 at the start). */
     static double[][] zScores(double[][] raw, double[] mean, double[] sd) {
         int n = raw.length;
@@ -410,7 +410,7 @@ public final class RulModel implements Serializable {
         }
         double[] health = healthIndex == null ? null : healthIndex.series(z);
         double[] healthPrefix = health == null ? null : prefixSums(health);
-        int width = PER_SIGNAL * p + 1 + (health == null ? 0 : HEALTH_FEATURES + (DEV_HIBASE ? 2 : 0));
+        int width = PER_SIGNAL * p + 1 + (health == null ? 0 : HEALTH_FEATURES);
         double[][] out = new double[n][width];
         double[] col = new double[TREND];
         double[] tt = new double[TREND];
@@ -442,10 +442,6 @@ public final class RulModel implements Serializable {
                 f[k++] = windowMean(healthPrefix, i, TREND);
                 f[k++] = slopeOver(t, health, from, i);
                 f[k++] = slopeOver(t, health, 0, i);
-                if (DEV_HIBASE) {
-                    f[k++] = healthPrefix[b] / b;
-                    f[k++] = windowMean(healthPrefix, i, MEDIUM) - healthPrefix[b] / b;
-                }
             }
         }
         return out;
