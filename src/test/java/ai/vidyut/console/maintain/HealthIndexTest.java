@@ -2,6 +2,7 @@ package ai.vidyut.console.maintain;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,5 +78,25 @@ class HealthIndexTest {
         // a step's features do not depend on later steps
         double[][] prefix = RulModel.features(Arrays.copyOf(t, 20), Arrays.copyOf(raw, 20), mean, sd, index);
         assertThat(prefix[19]).containsExactly(withIndex[19]);
+    }
+
+    /**
+     * A model file written by the round-three code (commit b4f660a, before the health index; trained on 8 synthetic
+     * units with 30 trees) predicts exactly what that code predicted for the same input.
+     */
+    @Test
+    void modelFilesWrittenBeforeTheHealthIndexPredictAsBefore() throws Exception {
+        Path dir = Path.of(HealthIndexTest.class.getResource("/maintain/rul-before-health-index.rul").toURI())
+                .getParent();
+        RulModel old = RulModel.load(dir.resolve("rul-before-health-index.rul"));
+        List<RulModel.UnitEstimate> est = old.predictLast(
+                Table.read(dir.resolve("rul-before-health-index-input.csv"), null));
+        assertThat(est).extracting(RulModel.UnitEstimate::unit).containsExactly("1", "2");
+        assertThat(est.get(0).rul()).isCloseTo(30.39290823854384, within(1e-9));
+        assertThat(est.get(0).lower()).isCloseTo(21.961636534213095, within(1e-9));
+        assertThat(est.get(0).upper()).isCloseTo(63.435044239029935, within(1e-9));
+        assertThat(est.get(1).rul()).isCloseTo(60.018819495577965, within(1e-9));
+        assertThat(est.get(1).lower()).isCloseTo(42.66929826236538, within(1e-9));
+        assertThat(est.get(1).upper()).isCloseTo(67.32297546043947, within(1e-9));
     }
 }
