@@ -20,12 +20,13 @@ import java.util.Map;
  * Each row is described by windowed degradation features of its unit's history up to that row: for every
  * informative signal (z-scored with the training statistics) the mean of the last 5 and 15 steps, the slope over the
  * last 30 steps, and the drift of the recent mean from the unit's own first 15 steps; plus the age (time) of the
- * unit; plus a {@link HealthIndex} (a linear fit of the capped remaining life on all signals of a step, which pools the
- * noisy sensors into one signal) as its mean over the last 5, 15 and 30 steps, its slope over the last 30 steps and
- * its slope since the unit's first step. The target is the remaining life capped at {@code cap} (piece-wise linear degradation, the C-MAPSS
- * convention). Gradient-boosted trees give the point estimate; two quantile-loss boosters give the interval, which is
- * conformalised (CQR, Romano et al. 2019): the quantile models are fitted on three quarters of the units and the
- * interval is widened by the margin that makes it cover the intended share of the remaining units' rows.
+ * unit; plus a {@link HealthIndex} (a linear fit of the capped remaining life on all signals of a step, which pools
+ * the noisy sensors into one signal) as its mean over the last 5, 15 and 30 steps, its slope over the last 30 steps
+ * and its slope since the unit's first step. The target is the remaining life capped at {@code cap} (piece-wise
+ * linear degradation, the C-MAPSS convention). Gradient-boosted trees give the point estimate; two quantile-loss
+ * boosters give the interval, which is conformalised (CQR, Romano et al. 2019): the quantile models are fitted on
+ * three quarters of the units and the interval is widened by the margin that makes it cover the intended share of
+ * the remaining units' rows.
  */
 public final class RulModel implements Serializable {
 
