@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Maintenance benchmark: C-MAPSS FD001 RUL, AI4I 2020 machine failure, CWRU bearing faults.
 # Usage: bench/maintain.sh [cmapss|ai4i|cwru ...]   (default: all). Quoted results: bench/results/maintain.md
+# Development (RUL model only, several development seeds in one run, never the scored one):
+#   JAVA_TOOL_OPTIONS='-Dbench.dev.seeds=1,2,3,4,5' bench/maintain.sh cmapss-dev
+#   (add -Dbench.dev.intervals=false to fit the point model only: about half the time, coverage then meaningless)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 data="${VIDYUT_SHARED_DATA:-../shared/data}"

@@ -33,7 +33,8 @@ public final class MaintainBench {
 
     private static final int FOLDS = 5;
     /** The scored seed (folds and cuts); develop with {@code -Dbench.seed=1|2|3} and score once with the default. */
-    private static final long SEED = Long.getLong("bench.seed", 20261122L);
+    private static final long SCORED_SEED = 20261122L;
+    private static final long SEED = Long.getLong("bench.seed", SCORED_SEED);
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
@@ -41,11 +42,12 @@ public final class MaintainBench {
                 : List.of("cmapss", "ai4i", "cwru");
         System.out.printf(Locale.ROOT, "# maintain benchmark  (%s, %d cores, %s, seed %d%s)%n", java.time.Instant.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), SEED,
-                SEED == 20261122L ? ", the scored seed" : ", a development seed");
+                SEED == SCORED_SEED ? ", the scored seed" : ", a development seed");
         for (String w : which) {
             long t0 = System.nanoTime();
             switch (w) {
                 case "cmapss" -> cmapss(data.resolve("cmapss-fd001/train_FD001.txt"));
+                case "cmapss-dev" -> cmapssDev(data.resolve("cmapss-fd001/train_FD001.txt"));
                 case "ai4i" -> ai4i(data.resolve("ai4i2020/ai4i2020_dev.csv"));
                 case "cwru" -> cwru(data.resolve("cwru-bearing/feature_time_48k_2048_load_1.csv"));
                 default -> throw new IllegalArgumentException("unknown benchmark " + w);
@@ -66,23 +68,27 @@ public final class MaintainBench {
         CMAPSS_COLUMNS = List.copyOf(c);
     }
 
-    static void cmapss(Path file) throws Exception {
-        int repeats = Integer.getInteger("bench.cuts", 3);
-        Table table = Table.read(file, CMAPSS_COLUMNS);
-        List<String> signals = CMAPSS_COLUMNS.subList(2, CMAPSS_COLUMNS.size());
-        RulModel.Histories all = RulModel.histories(table, "unit", "cycle", signals);
-        String[] unitOfHistory = all.units().toArray(String[]::new);
-        int[] fold = Folds.grouped(unitOfHistory, FOLDS, SEED);
-        RulModel.Options options = RulModel.Options.defaults();
-        double cap = options.cap();
+    /** Out-of-fold estimates of one C-MAPSS run: per test point the truth, ours, our interval, the baseline. */
+    record CmapssRun(int repeats, int[] cutLength, double[] truth, double[] ours, double[] lo, double[] hi,
+                     double[] baseline, double trainSeconds) {
+        int size() {
+            return truth.length;
+        }
+    }
 
+    static CmapssRun cmapssRun(RulModel.Histories all, List<String> signals, RulModel.Options options, long seed,
+                               int repeats, boolean withBaseline) {
+        String[] unitOfHistory = all.units().toArray(String[]::new);
+        int[] fold = Folds.grouped(unitOfHistory, FOLDS, seed);
+        double cap = options.cap();
         int n = all.size() * repeats;
         double[] truth = new double[n];
         double[] ours = new double[n];
         double[] lo = new double[n];
         double[] hi = new double[n];
         double[] baseline = new double[n];
-        Random cutRandom = new Random(SEED);
+        int[] cutLength = new int[n];
+        Random cutRandom = new Random(seed);
         int[][] cuts = new int[all.size()][repeats];
         for (int u = 0; u < all.size(); u++) {
             int len = all.times().get(u).length;
@@ -105,7 +111,7 @@ public final class MaintainBench {
             trainSeconds += (System.nanoTime() - t0) / 1e9;
             List<String> kept = model.signals();
             int[] keptIdx = kept.stream().mapToInt(signals::indexOf).toArray();
-            RandomForest rf = plainForest(train, keptIdx, cap);
+            RandomForest rf = withBaseline ? plainForest(train, keptIdx, cap, seed) : null;
             for (int u : te) {
                 double[] t = all.times().get(u);
                 double[][] raw = all.signals().get(u);
@@ -117,15 +123,31 @@ public final class MaintainBench {
                     List<RemainingLife> steps = model.predictSteps(tp, sp);
                     RemainingLife last = steps.get(len - 1);
                     int idx = u * repeats + r;
+                    cutLength[idx] = len;
                     truth[idx] = Math.min(cap, t[t.length - 1] - t[len - 1]);
                     ours[idx] = last.rul();
                     lo[idx] = last.lower();
                     hi[idx] = last.upper();
-                    baseline[idx] = rf.predict(rfFrame(new double[][] {rawRow(raw[len - 1], keptIdx, t[len - 1])},
-                            keptIdx.length).get(0));
+                    baseline[idx] = rf == null ? Double.NaN : rf.predict(rfFrame(
+                            new double[][] {rawRow(raw[len - 1], keptIdx, t[len - 1])}, keptIdx.length).get(0));
                 }
             }
         }
+        return new CmapssRun(repeats, cutLength, truth, ours, lo, hi, baseline, trainSeconds / FOLDS);
+    }
+
+    static void cmapss(Path file) throws Exception {
+        int repeats = Integer.getInteger("bench.cuts", 3);
+        Table table = Table.read(file, CMAPSS_COLUMNS);
+        List<String> signals = CMAPSS_COLUMNS.subList(2, CMAPSS_COLUMNS.size());
+        RulModel.Histories all = RulModel.histories(table, "unit", "cycle", signals);
+        RulModel.Options options = RulModel.Options.defaults();
+        double cap = options.cap();
+        CmapssRun run = cmapssRun(all, signals, options, SEED, repeats, true);
+        int n = run.size();
+        double[] truth = run.truth();
+        double[] ours = run.ours();
+        double[] baseline = run.baseline();
         System.out.println("## C-MAPSS FD001 — remaining useful life");
         System.out.printf(Locale.ROOT, "%d units, %d-fold CV by unit, %d random cuts per held-out unit (%d test points), "
                 + "RUL capped at %.0f (truth and prediction); PHM08 score per 100 test units%n%n",
@@ -134,7 +156,7 @@ public final class MaintainBench {
         System.out.println("|---|---|---|---|---|");
         System.out.printf(Locale.ROOT, "| GBT on windowed degradation features (ours) | %.2f | %.2f | %.0f | %.2f |%n",
                 Metrics.rmse(truth, ours), Metrics.mae(truth, ours), Metrics.phm08(truth, ours) / repeats,
-                Metrics.coverage(truth, lo, hi));
+                Metrics.coverage(truth, run.lo(), run.hi()));
         System.out.printf(Locale.ROOT, "| plain random forest on the current row | %.2f | %.2f | %.0f | – |%n",
                 Metrics.rmse(truth, baseline), Metrics.mae(truth, baseline), Metrics.phm08(truth, baseline) / repeats);
         for (int r = 0; r < repeats; r++) {
@@ -144,7 +166,50 @@ public final class MaintainBench {
                     Metrics.rmse(pick(truth, ix), pick(ours, ix)), Metrics.phm08(pick(truth, ix), pick(ours, ix)),
                     Metrics.rmse(pick(truth, ix), pick(baseline, ix)), Metrics.phm08(pick(truth, ix), pick(baseline, ix)));
         }
-        System.out.printf(Locale.ROOT, "mean training time of our model per fold: %.1f s%n", trainSeconds / FOLDS);
+        System.out.printf(Locale.ROOT, "mean training time of our model per fold: %.1f s%n", run.trainSeconds());
+    }
+
+    /**
+     * Development runs of our RUL model only (no baseline) over several development seeds in one JVM
+     * ({@code -Dbench.dev.seeds=1,2,3,4,5}; the scored seed is refused): RMSE, PHM08, coverage and the RMSE of the
+     * short histories (cut at most 100 cycles in) per seed, then their mean and standard deviation.
+     */
+    static void cmapssDev(Path file) throws Exception {
+        int repeats = Integer.getInteger("bench.cuts", 3);
+        long[] seeds = Arrays.stream(System.getProperty("bench.dev.seeds", "1,2,3,4,5").split(","))
+                .mapToLong(v -> Long.parseLong(v.trim())).toArray();
+        if (Arrays.stream(seeds).anyMatch(s -> s == SCORED_SEED)) {
+            throw new IllegalArgumentException("cmapss-dev is for development seeds; score with 'cmapss' once");
+        }
+        Table table = Table.read(file, CMAPSS_COLUMNS);
+        List<String> signals = CMAPSS_COLUMNS.subList(2, CMAPSS_COLUMNS.size());
+        RulModel.Histories all = RulModel.histories(table, "unit", "cycle", signals);
+        RulModel.Options options = Boolean.parseBoolean(System.getProperty("bench.dev.intervals", "true"))
+                ? RulModel.Options.defaults() : RulModel.Options.defaults().withoutIntervals();
+        System.out.println("## C-MAPSS FD001 development seeds " + Arrays.toString(seeds));
+        System.out.println("| seed | RMSE | PHM08 / 100 units | 80 % coverage | RMSE of cuts ≤ 100 cycles | train s/fold |");
+        System.out.println("|---|---|---|---|---|---|");
+        double[][] figures = new double[seeds.length][];
+        for (int i = 0; i < seeds.length; i++) {
+            CmapssRun run = cmapssRun(all, signals, options, seeds[i], repeats, false);
+            int[] early = IntStream.range(0, run.size()).filter(k -> run.cutLength()[k] <= 100).toArray();
+            figures[i] = new double[] {Metrics.rmse(run.truth(), run.ours()),
+                    Metrics.phm08(run.truth(), run.ours()) / repeats, Metrics.coverage(run.truth(), run.lo(), run.hi()),
+                    Metrics.rmse(pick(run.truth(), early), pick(run.ours(), early)), run.trainSeconds()};
+            System.out.printf(Locale.ROOT, "| %d | %.2f | %.0f | %.3f | %.2f | %.1f |%n", seeds[i], figures[i][0],
+                    figures[i][1], figures[i][2], figures[i][3], figures[i][4]);
+        }
+        double[] mean = new double[5];
+        double[] sd = new double[5];
+        for (int j = 0; j < 5; j++) {
+            int jj = j;
+            double[] col = Arrays.stream(figures).mapToDouble(f -> f[jj]).toArray();
+            mean[j] = Arrays.stream(col).average().orElse(Double.NaN);
+            sd[j] = Math.sqrt(Arrays.stream(col).map(v -> (v - mean[jj]) * (v - mean[jj])).sum()
+                    / Math.max(1, col.length - 1));
+        }
+        System.out.printf(Locale.ROOT, "| mean ± sd | %.2f ± %.2f | %.0f ± %.0f | %.3f ± %.3f | %.2f ± %.2f | %.1f |%n",
+                mean[0], sd[0], mean[1], sd[1], mean[2], sd[2], mean[3], sd[3], mean[4]);
     }
 
     private static double[] pick(double[] v, int[] ix) {
@@ -189,7 +254,7 @@ public final class MaintainBench {
     }
 
     /** Baseline: a random forest on the sensor values of the current cycle (and the cycle), no windows. */
-    private static RandomForest plainForest(RulModel.Histories train, int[] idx, double cap) {
+    private static RandomForest plainForest(RulModel.Histories train, int[] idx, double cap, long seed) {
         List<double[]> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (int u = 0; u < train.size(); u++) {
@@ -204,7 +269,7 @@ public final class MaintainBench {
                 .merge(DoubleVector.of("y", y.stream().mapToDouble(Double::doubleValue).toArray()));
         int trees = 100;
         return RandomForest.fit(Formula.lhs("y"), df, trees, Math.max(1, (idx.length + 1) / 3), 20, 1000, 5, 1.0,
-                LongStream.range(0, trees).map(i -> SEED + i));
+                LongStream.range(0, trees).map(i -> seed + i));
     }
 
     // ---------------------------------------------------------------- AI4I 2020

@@ -20,10 +20,13 @@ import java.util.Map;
  * Each row is described by windowed degradation features of its unit's history up to that row: for every
  * informative signal (z-scored with the training statistics) the mean of the last 5 and 15 steps, the slope over the
  * last 30 steps, and the drift of the recent mean from the unit's own first 15 steps; plus the age (time) of the
- * unit. The target is the remaining life capped at {@code cap} (piece-wise linear degradation, the C-MAPSS
- * convention). Gradient-boosted trees give the point estimate; two quantile-loss boosters give the interval, which is
- * conformalised (CQR, Romano et al. 2019): the quantile models are fitted on three quarters of the units and the
- * interval is widened by the margin that makes it cover the intended share of the remaining units' rows.
+ * unit; plus a {@link HealthIndex} (a linear fit of the capped remaining life on all signals of a step, which pools
+ * the noisy sensors into one signal) as its mean over the last 5, 15 and 30 steps, its slope over the last 30 steps
+ * and its slope since the unit's first step. The target is the remaining life capped at {@code cap} (piece-wise
+ * linear degradation, the C-MAPSS convention). Gradient-boosted trees give the point estimate; two quantile-loss
+ * boosters give the interval, which is conformalised (CQR, Romano et al. 2019): the quantile models are fitted on
+ * three quarters of the units and the interval is widened by the margin that makes it cover the intended share of
+ * the remaining units' rows.
  */
 public final class RulModel implements Serializable {
 
@@ -71,10 +74,12 @@ public final class RulModel implements Serializable {
     private final GradientTreeBoost upper;
     private final double conformalMargin;
     private final Map<String, Double> metrics;
+    /** Null in models saved before the health index was added (their features are the per-signal ones only). */
+    private final HealthIndex healthIndex;
 
     private RulModel(String idColumn, String timeColumn, List<String> signals, double[] mean, double[] sd,
                      Options options, GradientTreeBoost point, GradientTreeBoost lower, GradientTreeBoost upper,
-                     double conformalMargin, Map<String, Double> metrics) {
+                     double conformalMargin, Map<String, Double> metrics, HealthIndex healthIndex) {
         this.idColumn = idColumn;
         this.timeColumn = timeColumn;
         this.signals = signals;
@@ -86,6 +91,7 @@ public final class RulModel implements Serializable {
         this.upper = upper;
         this.conformalMargin = conformalMargin;
         this.metrics = metrics;
+        this.healthIndex = healthIndex;
     }
 
     /** Histories grouped by unit, each sorted by time. */
@@ -252,11 +258,12 @@ public final class RulModel implements Serializable {
         double[] m = keep.stream().mapToDouble(j -> mean[j]).toArray();
         double[] s = keep.stream().mapToDouble(j -> sd[j]).toArray();
 
+        HealthIndex health = fitHealthIndex(h, keep, m, s, options.cap());
         List<double[][]> unitX = new ArrayList<>();
         List<double[]> unitY = new ArrayList<>();
         int k = 0;
         for (int u = 0; u < h.size(); u++) {
-            double[][] feats = features(h.times().get(u), select(h.signals().get(u), keep), m, s);
+            double[][] feats = features(h.times().get(u), select(h.signals().get(u), keep), m, s, health);
             double[] t = h.times().get(u);
             double last = t[t.length - 1];
             List<double[]> ux = new ArrayList<>();
@@ -321,7 +328,23 @@ public final class RulModel implements Serializable {
         metrics.put("signals", (double) signals.size());
         metrics.put("cap", options.cap());
         metrics.put("conformal_margin", margin);
-        return new RulModel(id, time, signals, m, s, options, pt, lo, hi, margin, metrics);
+        return new RulModel(id, time, signals, m, s, options, pt, lo, hi, margin, metrics, health);
+    }
+
+    /** The health index of the training histories: fitted on every step, target the capped remaining life. */
+    private static HealthIndex fitHealthIndex(Histories h, List<Integer> keep, double[] mean, double[] sd, double cap) {
+        List<double[][]> steps = new ArrayList<>();
+        List<double[]> life = new ArrayList<>();
+        for (int u = 0; u < h.size(); u++) {
+            double[] t = h.times().get(u);
+            steps.add(zScores(select(h.signals().get(u), keep), mean, sd));
+            double[] y = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                y[i] = Math.min(cap, t[t.length - 1] - t[i]);
+            }
+            life.add(y);
+        }
+        return HealthIndex.fit(steps, life);
     }
 
     private static DataFrame frameOf(List<double[][]> unitX, List<double[]> unitY, List<Integer> units) {
@@ -352,9 +375,9 @@ public final class RulModel implements Serializable {
     static final int TREND = 30;
     static final int BASELINE = 15;
 
-    /** Windowed features of every step of one unit's history (signals already in training column order). */
-    static double[][] features(double[] t, double[][] raw, double[] mean, double[] sd) {
-        int n = t.length;
+    /** z-scores of one unit's raw signals; a missing value carries the previous step's (0 at the start). */
+    static double[][] zScores(double[][] raw, double[] mean, double[] sd) {
+        int n = raw.length;
         int p = mean.length;
         double[][] z = new double[n][p];
         for (int i = 0; i < n; i++) {
@@ -363,13 +386,32 @@ public final class RulModel implements Serializable {
                 z[i][j] = Double.isNaN(v) ? (i > 0 ? z[i - 1][j] : 0) : (v - mean[j]) / sd[j];
             }
         }
+        return z;
+    }
+
+    /** Features per signal: short and medium mean, trend slope, drift from the unit's baseline. */
+    static final int PER_SIGNAL = 4;
+    /** Health-index features: short, medium and trend-window mean, trend slope, slope since the first step. */
+    static final int HEALTH_FEATURES = 5;
+
+    /**
+     * Windowed features of every step of one unit's history (signals already in training column order): per signal
+     * {@link #PER_SIGNAL}, then the age, then (when {@code healthIndex} is not null) {@link #HEALTH_FEATURES}.
+     * Causal: a step's features depend on that step and the ones before it only.
+     */
+    static double[][] features(double[] t, double[][] raw, double[] mean, double[] sd, HealthIndex healthIndex) {
+        int n = t.length;
+        int p = mean.length;
+        double[][] z = zScores(raw, mean, sd);
         double[][] prefix = new double[n + 1][p];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) {
                 prefix[i + 1][j] = prefix[i][j] + z[i][j];
             }
         }
-        int width = 4 * p + 1;
+        double[] health = healthIndex == null ? null : healthIndex.series(z);
+        double[] healthPrefix = health == null ? null : prefixSums(health);
+        int width = PER_SIGNAL * p + 1 + (health == null ? 0 : HEALTH_FEATURES);
         double[][] out = new double[n][width];
         double[] col = new double[TREND];
         double[] tt = new double[TREND];
@@ -377,11 +419,11 @@ public final class RulModel implements Serializable {
             double[] f = out[i];
             int k = 0;
             int b = Math.min(BASELINE, i + 1);
+            int from = Math.max(0, i - TREND + 1);
+            int len = i - from + 1;
             for (int j = 0; j < p; j++) {
                 double shortMean = windowMean(prefix, i, SHORT, j);
                 double mediumMean = windowMean(prefix, i, MEDIUM, j);
-                int from = Math.max(0, i - TREND + 1);
-                int len = i - from + 1;
                 for (int q = 0; q < len; q++) {
                     col[q] = z[from + q][j];
                     tt[q] = t[from + q];
@@ -394,9 +436,35 @@ public final class RulModel implements Serializable {
                 f[k++] = slope;
                 f[k++] = mediumMean - baseline;
             }
-            f[k] = t[i];
+            f[k++] = t[i];
+            if (health != null) {
+                f[k++] = windowMean(healthPrefix, i, SHORT);
+                f[k++] = windowMean(healthPrefix, i, MEDIUM);
+                f[k++] = windowMean(healthPrefix, i, TREND);
+                f[k++] = slopeOver(t, health, from, i);
+                f[k++] = slopeOver(t, health, 0, i);
+            }
         }
         return out;
+    }
+
+    private static double[] prefixSums(double[] v) {
+        double[] prefix = new double[v.length + 1];
+        for (int i = 0; i < v.length; i++) {
+            prefix[i + 1] = prefix[i] + v[i];
+        }
+        return prefix;
+    }
+
+    /** Least-squares slope of {@code y} over steps {@code from..to} (inclusive); 0 with fewer than 3 steps. */
+    private static double slopeOver(double[] t, double[] y, int from, int to) {
+        return to - from < 2 ? 0 : ConditionFeatures.slope(java.util.Arrays.copyOfRange(t, from, to + 1),
+                java.util.Arrays.copyOfRange(y, from, to + 1));
+    }
+
+    private static double windowMean(double[] prefix, int i, int w) {
+        int from = Math.max(0, i - w + 1);
+        return (prefix[i + 1] - prefix[from]) / (i + 1 - from);
     }
 
     private static double windowMean(double[][] prefix, int i, int w, int j) {
@@ -406,7 +474,7 @@ public final class RulModel implements Serializable {
 
     /** Features of every row of the histories, in history order; used by the benchmark and by predictLast. */
     double[][] unitFeatures(double[] time, double[][] rawSignals) {
-        return features(time, rawSignals, mean, sd);
+        return features(time, rawSignals, mean, sd, healthIndex);
     }
 
     /** Estimates at every step of one unit's history (raw signal values in {@link #signals()} order). */
