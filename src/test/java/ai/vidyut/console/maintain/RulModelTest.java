@@ -60,11 +60,14 @@ class RulModelTest {
         }
         // late in life the estimate is close to the truth (10 cycles left at cycle 190)
         assertThat(rul.get(rul.size() - 1)).isBetween(0.0, 30.0);
-        // failure date moves closer to the true failure (cycle 200 = day 50) as evidence accumulates
+        // the predicted failure date stays on the true failure (cycle 200 = day 50) while the remaining life falls;
+        // the estimates from cycle 100 on are all within a day or so, so "later is closer" would compare noise
+        // (Smile's boosting draws its subsamples from a JVM-wide generator, so the last digits depend on test order)
         Instant trueFailure = start.plusSeconds((long) (life / usagePerDay * 86_400));
-        long errorFirst = Math.abs(failure.get(1).getEpochSecond() - trueFailure.getEpochSecond());
-        long errorLast = Math.abs(failure.get(3).getEpochSecond() - trueFailure.getEpochSecond());
-        assertThat(errorLast).isLessThan(errorFirst);
+        for (int i = 0; i < failure.size(); i++) {
+            long error = Math.abs(failure.get(i).getEpochSecond() - trueFailure.getEpochSecond());
+            assertThat(error).as("failure-date error at check %d, seconds", i).isLessThan(3 * 86_400L);
+        }
         assertThat(failure.get(3)).isBefore(start.plusSeconds(60L * 86_400));
         // days until maintenance shrink to zero near the end
         assertThat(steps.get(194).schedule(start, usagePerDay, 1).daysUntilMaintenance())
