@@ -515,9 +515,19 @@ public final class Forecaster {
      * the replay starts at α = 0.05 on every call and uses only origins whose targets are observed.
      */
     static double adaptiveAlpha(double[][] err, double[][] scale, int seasonal, double gamma) {
+        return adaptiveAlpha(err, k -> scale, seasonal, gamma);
+    }
+
+    /**
+     * The same with the scales of each replayed origin k given by {@code scalesAt.apply(k)} (rows 0 … k): scales
+     * fitted on the origins before k only make the replay out of sample, as the forecast being made is.
+     */
+    static double adaptiveAlpha(double[][] err, java.util.function.IntFunction<double[][]> scalesAt, int seasonal,
+                                double gamma) {
         double a = ALPHA;
         int m = err.length;
         for (int k = seasonal + ACI_WARMUP; k < m; k++) {
+            double[][] scale = scalesAt.apply(k);
             double[] w = new double[k];
             for (int j = 0; j < k; j++) {
                 w[j] = j < seasonal ? SEASONAL_WEIGHT : Math.pow(DECAY_PER_ORIGIN, k - 1 - j);

@@ -61,6 +61,42 @@ class ConformalBandsTest {
     }
 
     @Test
+    void anOutOfSampleReplaySeesTheMissesThatScalesFittedOnTheReplayedDaysThemselvesHide() {
+        java.util.Random rnd = new java.util.Random(13);
+        int days = 84;
+        double[][] err = new double[days][24];
+        double[] sigma = new double[days];
+        for (int k = 0; k < days; k++) {
+            // the errors' size drifts upwards: each day's is only partly known from the days before it
+            sigma[k] = Math.exp(0.03 * k + 0.3 * rnd.nextGaussian());
+            for (int h = 0; h < 24; h++) {
+                err[k][h] = sigma[k] * rnd.nextGaussian();
+            }
+        }
+        // in sample: every day scaled by the size fitted on all days, the day itself included (here: its own)
+        double[][] inSample = new double[days][24];
+        for (int k = 0; k < days; k++) {
+            java.util.Arrays.fill(inSample[k], sigma[k]);
+        }
+        // out of sample: day k scaled by what the days before it say (their mean size)
+        java.util.function.IntFunction<double[][]> outOfSample = k -> {
+            double mean = 0;
+            for (int j = 0; j < k; j++) {
+                mean += sigma[j] / k;
+            }
+            double[][] sc = new double[k + 1][24];
+            for (int j = 0; j <= k; j++) {
+                java.util.Arrays.fill(sc[j], j < k ? sigma[j] : mean);
+            }
+            return sc;
+        };
+        double aIn = Forecaster.adaptiveAlpha(err, inSample, 0, Forecaster.ACI_GAMMA);
+        double aOut = Forecaster.adaptiveAlpha(err, outOfSample, 0, Forecaster.ACI_GAMMA);
+        assertThat(aIn).isBetween(0.03, 0.07);
+        assertThat(aOut).isLessThan(aIn - 0.015);
+    }
+
+    @Test
     void shortHistoryStillForecastsWithAWideBand() {
         RegularSeries s = Synthetic.series(4, 5, 9);
         Forecast f = new Forecaster(ForecastOptions.defaults()).forecast(s, 12);
