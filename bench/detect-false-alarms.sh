@@ -4,7 +4,8 @@
 # parameters of a fresh data folder (the shipped defaults). Options: --days N (default 8, at least 7), --step SECONDS
 # (default 60), --seeds 7,8 (default 7), --sites 1,6 (simulator profiles, default 1), --out FILE (Markdown),
 # --anomalies CSV (every false alarm of the clean runs), --train-after DAYS (also clean runs in which every series is
-# trained from its history after DAYS days, as the automatic trainer does)
+# trained from its history after DAYS days, as the automatic trainer does), --clean-only (no fault run; then
+# --days may be 2-6, e.g. --step 1 --days 3 for the demo's one snapshot a second)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -o -q -B test-compile
