@@ -5,7 +5,9 @@ package ai.vidyut.console.detect;
  * both. It remembers the last {@value #HISTORY} readings with the detector's slow baseline; when an anomaly opens
  * it freezes what came before it: the local level (mean of the last {@value #LOCAL} readings), the local noise,
  * and whether the residual from the baseline was ramping (a straight line fits the pre-anomaly window clearly
- * better than the best single step, and the line rises or falls by at least 4 noise deviations).
+ * better than the best single step, and the line rises or falls by at least 4 noise deviations). Beside the readings
+ * it keeps per-minute means over the last day ({@link MinuteMeans}), for comparing a step with the day before when
+ * the readings come faster than the ring can hold a day of them.
  */
 final class ShapeTyping {
 
@@ -21,6 +23,7 @@ final class ShapeTyping {
     private final long[] ts = new long[CAPACITY];
     private final double[] xs = new double[CAPACITY];
     private final double[] bs = new double[CAPACITY];
+    private final MinuteMeans dayBefore = new MinuteMeans();
     private int count;
     private int pos;
 
@@ -43,6 +46,7 @@ final class ShapeTyping {
         ts[pos] = t;
         xs[pos] = x;
         bs[pos] = Double.isNaN(baseline) ? x : baseline;
+        dayBefore.add(t, x);
         pos = (pos + 1) % CAPACITY;
         count = Math.min(CAPACITY, count + 1);
     }
@@ -237,7 +241,7 @@ final class ShapeTyping {
      * remembered readings before {@code start} minus a day to those before {@code t} minus a day): the two steps
      * differ by at least half today's step and three noise deviations. A pump's first start of the day or a
      * battery starting to charge repeats yesterday's step; a power drop does not, even on a day as cloudy as the
-     * day before. True when the memory does not reach back a day.
+     * day before. True when neither the remembered readings nor the per-minute means reach back a day.
      */
     boolean unlikeDayBefore(long start, long t) {
         double before = levelAround(start - 1 - DAY_MS);
@@ -250,16 +254,30 @@ final class ShapeTyping {
         return difference >= 0.5 * Math.abs(step) && difference >= 3 * noise;
     }
 
-    /** Mean of the remembered readings in the {@value #LOCAL} sampling intervals up to {@code t}; NaN if none. */
+    /**
+     * The series' level just before {@code t}: the mean of the remembered readings in the {@value #LOCAL} sampling
+     * intervals up to {@code t} when the ring still holds them (one reading a minute and slower), else the mean of the
+     * per-minute means over the {@value #LOCAL} sampling intervals, and at least {@value #LOCAL} minutes, up to
+     * {@code t} (faster rates); NaN if neither reaches back to {@code t}.
+     */
     private double levelAround(long t) {
         if (count < 2) {
             return Double.NaN;
         }
+        double interval = (ts[index(0)] - ts[index(count - 1)]) / (double) (count - 1);
+        double remembered = rememberedLevelAround(t, interval);
+        if (!Double.isNaN(remembered)) {
+            return remembered;
+        }
+        long window = Math.round(LOCAL * Math.max(interval, MinuteMeans.MINUTE_MS));
+        return dayBefore.mean(t - window, t);
+    }
+
+    private double rememberedLevelAround(long t, double interval) {
         int j = nearest(t);
         if (j < 0) {
             return Double.NaN;
         }
-        double interval = (ts[index(0)] - ts[index(count - 1)]) / (double) (count - 1);
         double sum = 0;
         int n = 0;
         for (int k = 0; k < LOCAL && k < count; k++) {

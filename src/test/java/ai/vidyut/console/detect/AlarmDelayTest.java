@@ -26,11 +26,12 @@ class AlarmDelayTest {
     private final AnomalyBuilder builder = new AnomalyBuilder("s", "a", "power_kw",
             DetectorParams.shippedDefault().withThreshold(0.5).withAlarmDelay(600), 2, raised::add);
     private long t;
+    private long step = MINUTE;
 
     private void feed(double value, boolean anomalous) {
         builder.accept(t, value, new SeriesDetector.Result(anomalous ? 0.9 : 0.1, anomalous,
                 anomalous ? AnomalyType.SPIKE : null, 100, new double[0], 100));
-        t += MINUTE;
+        t += step;
     }
 
     /** A day of readings around 100 (a little noise), then an hour of readings around {@code level}. */
@@ -96,6 +97,49 @@ class AlarmDelayTest {
         assertThat(seen).as("raised once the delay has passed").isTrue();
         assertThat(raised).hasSize(1);
         assertThat(raised.get(0).startMillis()).isEqualTo(drop);
+    }
+
+    @Test
+    void atOneReadingASecondTheMorningStepOfYesterdayIsNotRaisedButANewStepIs() {
+        step = 1000; // the demo's rate: a day is 86,400 readings, far more than the ring of readings holds
+        long morning = 6 * 60 * MINUTE;
+        for (int day = 0; day < 2; day++) {
+            long midnight = day * DAY;
+            // yesterday and today: idle at 0 until 06:00, then running at 15 (a pump's first start of the day)
+            while (t < midnight + morning) {
+                feed(noisy(0), false);
+            }
+            for (int i = 0; i < 12; i++) { // the detector flags the start for a few seconds, then learns it
+                feed(noisy(15), true);
+            }
+            while (t < midnight + morning + 30 * MINUTE) {
+                feed(noisy(15), false);
+            }
+            while (t < midnight + DAY) {
+                feed(noisy(day == 0 ? 15 : 0), false); // today it stops at 06:30, which yesterday it did not
+            }
+        }
+        assertThat(raised).as("yesterday's start was raised (no day before it); today's is the same step").hasSize(1);
+        assertThat(raised.get(0).startMillis()).isEqualTo(morning);
+        assertThat(builder.dropped()).isEqualTo(1);
+
+        // a start at 14:00, when the day before stayed idle: a new step, raised once the delay has passed
+        long newStart = 2 * DAY + 14 * 60 * MINUTE;
+        while (t < newStart) {
+            feed(noisy(0), false);
+        }
+        for (int i = 0; i < 12; i++) {
+            feed(noisy(15), true);
+        }
+        while (t < newStart + 11 * MINUTE) {
+            feed(noisy(15), false);
+        }
+        assertThat(raised).as("the new step").hasSize(2);
+        assertThat(raised.get(1).startMillis()).isEqualTo(newStart);
+    }
+
+    private double noisy(double level) {
+        return level + ((t / step) % 3 - 1) * 0.05;
     }
 
     @Test
