@@ -7,6 +7,7 @@ import ai.vidyut.console.forecast.RegularSeries;
 import ai.vidyut.console.telemetry.Asset;
 import ai.vidyut.console.telemetry.SeriesKey;
 import ai.vidyut.console.ui.Background;
+import ai.vidyut.console.ui.ChoiceBar;
 import ai.vidyut.console.ui.SelectedSiteSeries;
 import ai.vidyut.console.ui.events.DataImported;
 import ai.vidyut.console.ui.events.SiteSelected;
@@ -22,8 +23,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
@@ -56,7 +55,6 @@ public final class ForecastController implements ViewController {
     private final XYChart.Series<Number, Number> trendLine = new XYChart.Series<>();
     private final NumberAxis compTime = new NumberAxis();
     private final LineChart<Number, Number> components = new LineChart<>(compTime, new NumberAxis());
-    private final ToggleGroup horizons = new ToggleGroup();
     private final ForecastService service;
     private final java.util.function.Consumer<ForecastService.Result> onResult = this::onResult;
     private ForecastService.Request watching;
@@ -129,24 +127,12 @@ public final class ForecastController implements ViewController {
         seriesList.bind(seriesBox);
         model.selectedProperty().addListener((o, was, now) -> refresh());
 
-        for (int h : ForecastModel.HORIZONS) {
-            ToggleButton b = new ToggleButton(h % 24 == 0 && h > 24 ? (h / 24) + " d" : h + " h");
-            b.setId("horizon-" + h);
-            b.getStyleClass().add("view-button");
-            b.setToggleGroup(horizons);
-            b.setUserData(h);
-            b.setSelected(h == model.horizonHoursProperty().get());
-            horizonBar.getChildren().add(b);
-        }
-        horizonBar.getStyleClass().add("view-bar");
-        horizons.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                was.setSelected(true);
-                return;
-            }
-            model.horizonHoursProperty().set((Integer) now.getUserData());
-            refresh();
-        });
+        ChoiceBar.fill(horizonBar, java.util.Arrays.stream(ForecastModel.HORIZONS).boxed().toList(),
+                h -> h % 24 == 0 && h > 24 ? (h / 24) + " d" : h + " h", h -> "horizon-" + h,
+                model.horizonHoursProperty().get(), h -> {
+                    model.horizonHoursProperty().set(h);
+                    refresh();
+                });
         countryBox.getItems().setAll("none", "US", "IN");
         countryBox.valueProperty().bindBidirectional(model.countryProperty());
         model.countryProperty().addListener((o, was, now) -> {

@@ -5,6 +5,7 @@ import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.telemetry.MetricCatalog;
 import ai.vidyut.console.telemetry.SeriesKey;
 import ai.vidyut.console.ui.Background;
+import ai.vidyut.console.ui.ChoiceBar;
 import ai.vidyut.console.ui.SelectedSiteSeries;
 import ai.vidyut.console.ui.events.DataImported;
 import ai.vidyut.console.ui.events.SeriesRequested;
@@ -19,8 +20,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
@@ -50,7 +49,6 @@ public final class HistoryController implements ViewController {
     private final NumberAxis valueAxis = new NumberAxis();
     private final BandChart chart = new BandChart(timeAxis, valueAxis);
     private final XYChart.Series<Number, Number> mean = new XYChart.Series<>();
-    private final ToggleGroup presets = new ToggleGroup();
     private final SelectedSiteSeries<List<SeriesKey>> seriesList;
     private long generation;
     private SeriesKey requested;
@@ -97,23 +95,9 @@ public final class HistoryController implements ViewController {
         seriesList.bind(seriesBox);
         model.selectedProperty().addListener((o, was, now) -> query());
 
-        for (HistoryModel.Preset p : HistoryModel.Preset.values()) {
-            ToggleButton b = new ToggleButton(p.label());
-            b.setId("preset-" + p.name().toLowerCase(Locale.ROOT));
-            b.getStyleClass().add("view-button");
-            b.setToggleGroup(presets);
-            b.setUserData(p);
-            b.setSelected(p == model.presetProperty().get());
-            presetBar.getChildren().add(b);
-        }
-        presetBar.getStyleClass().add("view-bar");
-        presets.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                was.setSelected(true);
-                return;
-            }
-            model.presetProperty().set((HistoryModel.Preset) now.getUserData());
-        });
+        ChoiceBar.fill(presetBar, List.of(HistoryModel.Preset.values()), HistoryModel.Preset::label,
+                p -> "preset-" + p.name().toLowerCase(Locale.ROOT), model.presetProperty().get(),
+                model.presetProperty()::set);
         fromPicker.setId("fromPicker");
         toPicker.setId("toPicker");
         fromPicker.visibleProperty().bind(model.presetProperty().isEqualTo(HistoryModel.Preset.CUSTOM));

@@ -2,6 +2,7 @@ package ai.vidyut.console.ui.shell;
 
 import ai.vidyut.console.telemetry.Site;
 import ai.vidyut.console.ui.Background;
+import ai.vidyut.console.ui.ChoiceBar;
 import ai.vidyut.console.ui.SourceStatus;
 import ai.vidyut.console.ui.connections.ConnectionsDialog;
 import ai.vidyut.console.ui.events.NavigateRequested;
@@ -87,12 +88,7 @@ public final class MainController {
             viewButtons.put(spec.id(), b);
             viewBar.getChildren().add(b);
         }
-        // A toggle group lets the user un-press the current button; keep one pressed.
-        viewToggle.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null && was != null) {
-                was.setSelected(true);
-            }
-        });
+        ChoiceBar.keepOnePressed(viewToggle);
 
         demoBanner.setId("demoBanner");
         demoBanner.visibleProperty().bind(status.demoProperty());
