@@ -60,12 +60,16 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
         final AnomalyBuilder builder;
         final double[] row = new double[1];
         final StoredAnomaly stored = new StoredAnomaly(anomalies, alerts, LiveDetection.this::notifyListeners);
+        /** Per-minute means in front of the detector (null: every reading is scored). */
+        final MinuteAggregator perMinute;
         long lastTs = Long.MIN_VALUE;
+        long scores;
 
-        Series(SeriesKey key, DetectorParams params) {
+        Series(SeriesKey key, DetectorParams params, boolean scoredPerMinute) {
             detector = new SeriesDetector(params, List.of(key.metric()));
             builder = new AnomalyBuilder(key.siteId(), key.assetId(), key.metric(), params, 2,
                     stored::closed);
+            perMinute = scoredPerMinute ? new MinuteAggregator() : null;
         }
 
         void accept(long ts, double value, boolean live) {
@@ -73,7 +77,16 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
                 return; // out of order or repeated: scoring stays causal per series
             }
             lastTs = ts;
+            if (perMinute == null) {
+                score(ts, value, live);
+            } else {
+                perMinute.accept(ts, value, (minuteTs, mean) -> score(minuteTs, mean, live));
+            }
+        }
+
+        private void score(long ts, double value, boolean live) {
             row[0] = value;
+            scores++;
             SeriesDetector.Result r = detector.update(ts, row);
             if (!live) {
                 builder.observe(ts, value, r);
@@ -145,7 +158,7 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
     private Series series(SeriesKey key, long firstLiveTs) {
         Series s = series.get(key);
         if (s == null) {
-            s = new Series(key, paramsFor(key));
+            s = new Series(key, paramsFor(key), scoredPerMinute(key));
             series.put(key, s);
             if (readings != null) {
                 Series primed = s;
@@ -154,6 +167,15 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
             }
         }
         return s;
+    }
+
+    /**
+     * A series is scored on per-minute means when it comes faster than one reading a minute ({@link MinuteAggregator})
+     * if the shipped parameters of its asset kind carry an alarm delay: those were tuned at one reading a minute and
+     * already ignore excursions shorter than the delay. Other kinds are scored reading by reading.
+     */
+    private boolean scoredPerMinute(SeriesKey key) {
+        return ShippedDefault.params(kindOf(key), key.metric()).alarmDelaySeconds() > 0;
     }
 
     DetectorParams paramsFor(SeriesKey key) {
@@ -223,6 +245,12 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
     /** The parameters the live detector of a series runs with now (empty when it has not started). */
     Optional<DetectorParams> paramsInUse(SeriesKey key) throws Exception {
         return worker.submit(() -> Optional.ofNullable(series.get(key)).map(s -> s.detector.params()))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** How many values the detector of a series has scored, primed history included (0 when it has not started). */
+    long scoresOf(SeriesKey key) throws Exception {
+        return worker.submit(() -> Optional.ofNullable(series.get(key)).map(s -> s.scores).orElse(0L))
                 .get(30, TimeUnit.SECONDS);
     }
 
