@@ -158,7 +158,9 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
     private Series series(SeriesKey key, long firstLiveTs) {
         Series s = series.get(key);
         if (s == null) {
-            s = new Series(key, paramsFor(key), scoredPerMinute(key));
+            AssetKind kind = kindOf(key);
+            ActiveParams active = active(registry, key, kind);
+            s = new Series(key, active.params(), scoredPerMinute(key, kind, active));
             series.put(key, s);
             if (readings != null) {
                 Series primed = s;
@@ -171,11 +173,12 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
 
     /**
      * A series is scored on per-minute means when it comes faster than one reading a minute ({@link MinuteAggregator})
-     * if the shipped parameters of its asset kind carry an alarm delay: those were tuned at one reading a minute and
-     * already ignore excursions shorter than the delay. Other kinds are scored reading by reading.
+     * if it runs on the shipped parameters and those of its asset kind carry an alarm delay: they were tuned at one
+     * reading a minute and already ignore excursions shorter than the delay. Other kinds, and series with a trained
+     * run (tuned on their own stored readings, at their own rate), are scored reading by reading.
      */
-    private boolean scoredPerMinute(SeriesKey key) {
-        return ShippedDefault.params(kindOf(key), key.metric()).alarmDelaySeconds() > 0;
+    private static boolean scoredPerMinute(SeriesKey key, AssetKind kind, ActiveParams active) {
+        return active.run().isEmpty() && ShippedDefault.params(kind, key.metric()).alarmDelaySeconds() > 0;
     }
 
     DetectorParams paramsFor(SeriesKey key) {
