@@ -1,6 +1,9 @@
 package ai.vidyut.console.detect;
 
 import ai.vidyut.console.alerts.AlertService;
+import ai.vidyut.console.detect.eval.Training;
+import ai.vidyut.console.registry.ModelRegistry;
+import ai.vidyut.console.registry.NewRun;
 import ai.vidyut.console.store.Database;
 import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.store.SiteStore;
@@ -10,7 +13,9 @@ import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.telemetry.SeriesKey;
 import ai.vidyut.console.telemetry.Site;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +103,42 @@ class PerMinuteScoringTest {
             assertThat(first.startMillis()).isBetween(dropStart - MINUTE, dropStart + 10 * MINUTE);
             assertThat(first.value()).as("a minute's mean").isCloseTo(5.0, within(1.0));
             assertThat(first.expectedValue()).as("what the detector expected of that minute").isGreaterThan(first.value());
+        }
+    }
+
+    @Test
+    void aPumpSeriesWithATrainedRunIsScoredPerReadingAtOneHertz(@TempDir Path dir) throws Exception {
+        long from = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
+        long to = from + Duration.ofMinutes(10).toMillis();
+        try (Database db = Database.inMemory("per-minute-trained-" + System.nanoTime())) {
+            SiteStore sites = new SiteStore(db);
+            sites.saveSite(new Site("s", "Plant", Double.NaN, Double.NaN, "UTC", Double.NaN, false));
+            sites.saveAsset(new Asset("s", "pump-1", "Pump", AssetKind.PUMP, Map.of(), false));
+            sites.saveAsset(new Asset("s", "pump-2", "Pump", AssetKind.PUMP, Map.of(), false));
+            SeriesKey shipped = new SeriesKey("s", "pump-1", "power_kw");
+            SeriesKey trained = new SeriesKey("s", "pump-2", "power_kw");
+            // a run searched on pump-2's own readings (here: the kind's parameters, delay included) is active for it
+            ModelRegistry registry = new ModelRegistry(db, dir.resolve("models"));
+            DetectorParams own = ShippedDefault.params(AssetKind.PUMP, "power_kw");
+            Path file = registry.nextArtifactPath(Training.KIND, trained.toString(), "json");
+            own.write(file);
+            registry.activate(registry.record(NewRun.trained(Training.KIND, trained.toString(), own.asMap(),
+                    Map.of(), from, to, file)).id());
+            long readings = 0;
+            try (LiveDetection live = new LiveDetection(new AnomalyStore(db), new AlertService(db),
+                    new ReadingStore(db, sites), registry)) {
+                Random noise = new Random(5);
+                List<Reading> batch = new ArrayList<>();
+                for (long t = from; t < to; t += SECOND) {
+                    batch.add(new Reading(t, "s", "pump-1", "power_kw", 10 + 0.2 * noise.nextGaussian()));
+                    batch.add(new Reading(t, "s", "pump-2", "power_kw", 10 + 0.2 * noise.nextGaussian()));
+                    readings++;
+                }
+                live.onCommitted(batch);
+                assertThat(live.awaitIdle(Duration.ofSeconds(60))).isTrue();
+                assertThat(live.scoresOf(shipped)).as("shipped parameters: per minute").isEqualTo(9);
+                assertThat(live.scoresOf(trained)).as("its own trained run: per reading").isEqualTo(readings);
+            }
         }
     }
 }
