@@ -4,6 +4,7 @@ import ai.vidyut.console.detect.Anomaly;
 import ai.vidyut.console.detect.AnomalyStore;
 import ai.vidyut.console.detect.AnomalyType;
 import ai.vidyut.console.ingest.ConnectionSettings;
+import ai.vidyut.console.ingest.LoopbackWebSocketServer;
 import ai.vidyut.console.ingest.Pipeline;
 import ai.vidyut.console.ingest.WireFormat;
 import ai.vidyut.console.runtime.ConsoleRuntime;
@@ -17,9 +18,6 @@ import ai.vidyut.console.ui.shell.Shell;
 import ai.vidyut.console.ui.views.Views;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.java_websocket.WebSocket;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,13 +26,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static ai.vidyut.console.ui.ShellFixture.await;
@@ -59,11 +53,10 @@ class WireToTimelineTest {
     @TempDir
     static Path dataDir;
 
-    private WebSocketServer server;
+    private LoopbackWebSocketServer server;
     private ConsoleRuntime runtime;
     private Shell shell;
     private final AtomicInteger sent = new AtomicInteger();
-    private int port;
     private String siteId;
 
     @Start
@@ -72,45 +65,16 @@ class WireToTimelineTest {
         siteId = profile.siteId();
         SiteSimulator sim = new SiteSimulator(profile, 11,
                 List.of(new Fault(SiteProfile.LOAD, FaultType.POWER_DROP, FAULT_START, FAULT_END, 0.6)));
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        CountDownLatch started = new CountDownLatch(1);
-        server = new WebSocketServer(new InetSocketAddress("127.0.0.1", port)) {
-            @Override
-            public void onOpen(WebSocket conn, ClientHandshake handshake) {
-                // the simulator's own wire form: one JSON array of the site's snapshots per tick
-                for (int i = 0; i < TICKS; i++) {
-                    conn.send(WireFormat.encodeBatch(sim.step(FROM + i * STEP_MS), true));
-                    sent.incrementAndGet();
-                }
+        // the simulator's own wire form: one JSON array of the site's snapshots per tick
+        server = LoopbackWebSocketServer.start(conn -> {
+            for (int i = 0; i < TICKS; i++) {
+                conn.send(WireFormat.encodeBatch(sim.step(FROM + i * STEP_MS), true));
+                sent.incrementAndGet();
             }
-
-            @Override
-            public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onMessage(WebSocket conn, String message) {
-            }
-
-            @Override
-            public void onError(WebSocket conn, Exception ex) {
-            }
-
-            @Override
-            public void onStart() {
-                started.countDown();
-            }
-        };
-        server.setReuseAddr(true);
-        server.start();
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        });
 
         runtime = ConsoleRuntime.open(dataDir.resolve("wire-" + System.nanoTime()), Pipeline.Options.defaults());
         shell = ShellFixture.show(stage, runtime);
-        this.port = port;
     }
 
     @AfterEach
@@ -127,8 +91,7 @@ class WireToTimelineTest {
         AnomaliesController view = (AnomaliesController) shell.controller().controllerOf(Views.ANOMALIES);
         assertThat(view.model().anomalies()).isEmpty();
 
-        runtime.connect(ConnectionSettings.webSocket("ws://127.0.0.1:" + port + SimulatorWebSocketServer.PATH_PREFIX
-                + siteId));
+        runtime.connect(ConnectionSettings.webSocket(server.url(SimulatorWebSocketServer.PATH_PREFIX + siteId)));
         await(() -> siteId.equals(shell.context().selectedSite().get()));
         await(() -> sent.get() == TICKS);
 

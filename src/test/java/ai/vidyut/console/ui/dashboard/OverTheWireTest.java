@@ -1,6 +1,7 @@
 package ai.vidyut.console.ui.dashboard;
 
 import ai.vidyut.console.ingest.ConnectionSettings;
+import ai.vidyut.console.ingest.LoopbackWebSocketServer;
 import ai.vidyut.console.ingest.Pipeline;
 import ai.vidyut.console.runtime.ConsoleRuntime;
 import ai.vidyut.console.ui.ShellFixture;
@@ -11,9 +12,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.java_websocket.WebSocket;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,11 +20,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static ai.vidyut.console.ui.ShellFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,48 +39,20 @@ class OverTheWireTest {
     @TempDir
     static Path dataDir;
 
-    private WebSocketServer server;
+    private LoopbackWebSocketServer server;
     private ConsoleRuntime runtime;
     private Shell shell;
 
     @Start
     void start(Stage stage) throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        CountDownLatch started = new CountDownLatch(1);
-        server = new WebSocketServer(new InetSocketAddress("127.0.0.1", port)) {
-            @Override
-            public void onOpen(WebSocket conn, ClientHandshake handshake) {
-                conn.send(VALID);
-                conn.send(BROKEN);
-            }
-
-            @Override
-            public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onMessage(WebSocket conn, String message) {
-            }
-
-            @Override
-            public void onError(WebSocket conn, Exception ex) {
-            }
-
-            @Override
-            public void onStart() {
-                started.countDown();
-            }
-        };
-        server.setReuseAddr(true);
-        server.start();
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        server = LoopbackWebSocketServer.start(conn -> {
+            conn.send(VALID);
+            conn.send(BROKEN);
+        });
 
         runtime = ConsoleRuntime.open(dataDir.resolve("wire-" + System.nanoTime()), Pipeline.Options.defaults());
         shell = ShellFixture.show(stage, runtime);
-        runtime.connect(ConnectionSettings.webSocket("ws://127.0.0.1:" + port + "/ws/site/wire-1"));
+        runtime.connect(ConnectionSettings.webSocket(server.url("/ws/site/wire-1")));
     }
 
     @AfterEach
