@@ -3,7 +3,6 @@ package ai.vidyut.console.detect;
 import ai.vidyut.console.registry.ModelRegistry;
 import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.store.SiteStore;
-import ai.vidyut.console.telemetry.Asset;
 import ai.vidyut.console.telemetry.AssetKind;
 import ai.vidyut.console.telemetry.SeriesKey;
 
@@ -91,7 +90,7 @@ public final class HistoryScan {
     }
 
     private long scanSeries(SeriesKey key, long fromMillis, long toMillis, List<Anomaly> out) {
-        AssetKind kind = sites.asset(key.siteId(), key.assetId()).map(Asset::kind).orElse(AssetKind.OTHER);
+        AssetKind kind = sites.kindOf(key.siteId(), key.assetId());
         DetectorParams params = LiveDetection.active(registry, key, kind).params();
         SeriesDetector detector = new SeriesDetector(params, List.of(key.metric()));
         AnomalyBuilder builder = new AnomalyBuilder(key.siteId(), key.assetId(), key.metric(), params, 2,

@@ -7,7 +7,6 @@ import ai.vidyut.console.registry.ModelRegistry;
 import ai.vidyut.console.registry.ModelRun;
 import ai.vidyut.console.store.ReadingStore;
 import ai.vidyut.console.store.SiteStore;
-import ai.vidyut.console.telemetry.Asset;
 import ai.vidyut.console.telemetry.AssetKind;
 import ai.vidyut.console.telemetry.Reading;
 import ai.vidyut.console.telemetry.SeriesKey;
@@ -186,7 +185,7 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
     }
 
     private AssetKind kindOf(SeriesKey key) {
-        return sites.asset(key.siteId(), key.assetId()).map(Asset::kind).orElse(AssetKind.OTHER);
+        return sites.kindOf(key.siteId(), key.assetId());
     }
 
     /** The parameters live detection runs a series with, and the registry run they come from (empty = defaults). */
@@ -216,8 +215,8 @@ public final class LiveDetection implements PipelineListener, AutoCloseable {
 
     /** {@link #active(ModelRegistry, SeriesKey, AssetKind)} with the asset's kind from the registry's database. */
     public static ActiveParams active(ModelRegistry registry, SeriesKey key) {
-        AssetKind kind = registry == null ? AssetKind.OTHER : new SiteStore(registry.database())
-                .asset(key.siteId(), key.assetId()).map(Asset::kind).orElse(AssetKind.OTHER);
+        AssetKind kind = registry == null ? AssetKind.OTHER
+                : new SiteStore(registry.database()).kindOf(key.siteId(), key.assetId());
         return active(registry, key, kind);
     }
 

@@ -315,6 +315,11 @@ public final class SiteStore {
         }
     }
 
+    /** The kind of an asset; {@link AssetKind#OTHER} when the asset is not known. */
+    public AssetKind kindOf(String siteId, String assetId) {
+        return asset(siteId, assetId).map(Asset::kind).orElse(AssetKind.OTHER);
+    }
+
     /** Creates or replaces an asset; its site must exist (see {@link #ensureSite}). */
     public void saveAsset(Asset asset) {
         ensureSite(asset.siteId());
